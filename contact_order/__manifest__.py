@@ -1,0 +1,18 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Contact Orders",
+    "summary": "Log every contact with a customer: notes, bookings, follow-ups "
+    "and conversion to a sales quotation",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/contact-order/contact_order",
+    "author": "contact_order developers",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["mail", "calendar", "sale", "maintenance", "sms"],
+    "external_dependencies": {"python": ["phonenumbers"]},
+    "data": [],
+    "demo": [],
+}
