@@ -13,6 +13,14 @@
     "installable": True,
     "depends": ["mail", "calendar", "sale", "maintenance", "sms"],
     "external_dependencies": {"python": ["phonenumbers"]},
-    "data": [],
+    "data": [
+        "security/contact_order_groups.xml",
+        "security/ir.model.access.csv",
+        "security/contact_order_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/contact_order_status_data.xml",
+        "data/ir_config_parameter_data.xml",
+    ],
     "demo": [],
 }

@@ -1,0 +1,78 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+from .contact_order_count_mixin import CONTACT_ORDER_READERS
+
+
+class ContactFacility(models.Model):
+    """A customer's site or plant: the facility register."""
+
+    _name = "contact.facility"
+    _description = "Facility"
+    _inherit = ["mail.thread", "contact.order.count.mixin"]
+    _order = "name, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True, index="trigram")
+    active = fields.Boolean(default=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        tracking=True,
+        index=True,
+        check_company=True,
+        help="The customer that owns or runs the facility.",
+    )
+    company_id = fields.Many2one(
+        "res.company", default=lambda self: self.env.company, index=True
+    )
+    street = fields.Char()
+    street2 = fields.Char()
+    zip = fields.Char()
+    city = fields.Char()
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="State",
+        domain="[('country_id', '=?', country_id)]",
+    )
+    country_id = fields.Many2one("res.country", string="Country")
+    partner_latitude = fields.Float(string="Latitude", digits=(10, 7))
+    partner_longitude = fields.Float(string="Longitude", digits=(10, 7))
+    equipment_ids = fields.One2many(
+        "maintenance.equipment", "facility_id", string="Service Objects"
+    )
+    equipment_count = fields.Integer(compute="_compute_equipment_count")
+    contact_order_ids = fields.One2many(
+        "contact.order", "facility_id", groups=CONTACT_ORDER_READERS
+    )
+    note = fields.Html()
+
+    @api.depends("equipment_ids")
+    def _compute_equipment_count(self):
+        counts = dict(
+            self.env["maintenance.equipment"]._read_group(
+                [("facility_id", "in", self.ids)], ["facility_id"], ["__count"]
+            )
+        )
+        for facility in self:
+            facility.equipment_count = counts.get(facility, 0)
+
+    def _contact_order_defaults(self):
+        return dict(super()._contact_order_defaults(), default_partner_id=self.partner_id.id)
+
+    def _address_parts(self):
+        """Address as a list of the filled-in parts, most precise first."""
+        self.ensure_one()
+        return [
+            part
+            for part in (
+                self.street,
+                self.street2,
+                self.zip,
+                self.city,
+                self.state_id.name,
+                self.country_id.name,
+            )
+            if part
+        ]

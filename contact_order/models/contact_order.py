@@ -1,0 +1,569 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, api, fields, models, tools
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
+
+LIST_ORDERS = {
+    "date": "is_completed, planned_date, id desc",
+    "serial": "is_completed, name desc, id desc",
+}
+
+# Fields that may still change on a completed order: its notes log, the
+# state itself (reopen) and what mail.thread / mail.activity.mixin maintain.
+DONE_WRITABLE_FIELDS = {"note_ids", "state", "sale_order_ids"}
+DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
+
+
+class ContactOrder(models.Model):
+    _name = "contact.order"
+    _description = "Contact Order"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = LIST_ORDERS["date"]
+    _rec_names_search = ["name", "subject", "partner_id.name"]
+    _check_company_auto = True
+
+    def _default_status_id(self):
+        return self.env["contact.order.status"].search(
+            [("company_id", "in", [False, self.env.company.id])], limit=1
+        )
+
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        default=lambda self: self.env._("New"),
+    )
+    subject = fields.Char(required=True, tracking=True, index="trigram")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    partner_name = fields.Char(
+        string="New Customer",
+        store=False,
+        help="Type the name of a customer that is not in Contacts yet: it is "
+        "created with the contact details of this order when you save.",
+    )
+    partner_match_ids = fields.Many2many(
+        "res.partner",
+        string="Matching Customers",
+        compute="_compute_partner_match_ids",
+        help="Existing customers with the same name, phone or email as the new "
+        "customer.",
+    )
+    facility_id = fields.Many2one(
+        "contact.facility",
+        compute="_compute_facility_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+        domain="[('partner_id', 'in', [False, partner_id])]",
+    )
+    equipment_id = fields.Many2one(
+        "maintenance.equipment",
+        string="Service Object",
+        tracking=True,
+        index="btree_not_null",
+        check_company=True,
+    )
+    contact_name = fields.Char(string="Contact Person", tracking=True)
+    contact_phone = fields.Char(string="Phone", tracking=True)
+    contact_email = fields.Char(string="Email", tracking=True)
+    contact_function = fields.Char(string="Job Position")
+    street = fields.Char(
+        compute="_compute_address", store=True, readonly=False, precompute=True
+    )
+    zip = fields.Char(
+        compute="_compute_address", store=True, readonly=False, precompute=True
+    )
+    city = fields.Char(
+        compute="_compute_address", store=True, readonly=False, precompute=True
+    )
+    country_id = fields.Many2one(
+        "res.country",
+        string="Country",
+        compute="_compute_address",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    status_id = fields.Many2one(
+        "contact.order.status",
+        string="Status",
+        default=_default_status_id,
+        tracking=True,
+        index=True,
+        ondelete="restrict",
+        group_expand="_read_group_status_ids",
+        domain="[('company_id', 'in', [False, company_id])]",
+    )
+    state = fields.Selection(
+        [("open", "Open"), ("won", "Won"), ("done", "Completed")],
+        default="open",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    is_completed = fields.Boolean(compute="_compute_is_completed", store=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        check_company=True,
+        domain="[('share', '=', False)]",
+    )
+    planned_date = fields.Date(
+        string="Scheduled Date", tracking=True, index=True, copy=False
+    )
+    note_ids = fields.One2many("contact.order.note", "order_id", string="Notes")
+    note_count = fields.Integer(compute="_compute_note_stats", store=True)
+    booking_ids = fields.One2many(
+        "contact.order.booking", "order_id", string="Bookings"
+    )
+    total_hours = fields.Float(
+        string="Time Spent",
+        compute="_compute_note_stats",
+        store=True,
+        aggregator="sum",
+        help="Sum of the hours of the notes.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    color = fields.Integer(related="status_id.color")
+    description = fields.Html(help="Background and details of the contact.")
+
+    _sql_constraints = [
+        (
+            "name_company_uniq",
+            "unique(name, company_id)",
+            "The number of a contact order must be unique per company.",
+        ),
+        (
+            "partner_required",
+            "CHECK(partner_id IS NOT NULL)",
+            "A contact order needs a customer.",
+        ),
+    ]
+
+    @api.depends("facility_id", "equipment_id")
+    def _compute_partner_id(self):
+        for order in self:
+            order.partner_id = (
+                order.facility_id.partner_id
+                or order.equipment_id.customer_id
+                or order.partner_id
+            )
+
+    @api.depends("partner_id", "partner_name", "contact_phone", "contact_email")
+    def _compute_partner_match_ids(self):
+        for order in self:
+            if order.partner_id or not order.partner_name:
+                order.partner_match_ids = False
+                continue
+            order.partner_match_ids = order._find_matching_partners(
+                order.partner_name, order.contact_phone, order.contact_email
+            )
+
+    @api.depends("equipment_id")
+    def _compute_facility_id(self):
+        for order in self:
+            order.facility_id = order.equipment_id.facility_id or order.facility_id
+
+    @api.depends("partner_id", "facility_id")
+    def _compute_address(self):
+        for order in self:
+            source = (
+                order.facility_id
+                if order.facility_id.street or order.facility_id.city
+                else order.partner_id
+            )
+            source = source or order
+            order.street = source.street
+            order.zip = source.zip
+            order.city = source.city
+            order.country_id = source.country_id
+
+    @api.depends("state")
+    def _compute_is_completed(self):
+        for order in self:
+            order.is_completed = order.state == "done"
+
+    @api.depends("note_ids.hours")
+    def _compute_note_stats(self):
+        groups = self.env["contact.order.note"]._read_group(
+            [("order_id", "in", self.ids)], ["order_id"], ["__count", "hours:sum"]
+        )
+        stats = {order.id: (count, hours) for order, count, hours in groups}
+        for order in self:
+            order.note_count, order.total_hours = stats.get(order.id, (0, 0.0))
+
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
+        for order in self:
+            order.display_name = (
+                f"{order.name} - {order.subject}" if order.subject else order.name
+            )
+
+    @api.model
+    def _read_group_status_ids(self, statuses, domain):
+        return statuses.search([], order=statuses._order)
+
+    @api.constrains("partner_id", "facility_id", "equipment_id")
+    def _check_customer_links(self):
+        for order in self:
+            customer = order.partner_id.commercial_partner_id
+            facility_owner = order.facility_id.partner_id.commercial_partner_id
+            if facility_owner and facility_owner != customer:
+                raise ValidationError(
+                    self.env._(
+                        "Facility %(facility)s belongs to %(owner)s, not to the "
+                        "customer %(customer)s of contact order %(order)s.",
+                        facility=order.facility_id.display_name,
+                        owner=facility_owner.display_name,
+                        customer=customer.display_name,
+                        order=order.name,
+                    )
+                )
+            equipment = order.equipment_id
+            equipment_owner = equipment.customer_id.commercial_partner_id
+            if equipment_owner and equipment_owner != customer:
+                raise ValidationError(
+                    self.env._(
+                        "Service object %(equipment)s belongs to %(owner)s, not "
+                        "to the customer %(customer)s of contact order %(order)s.",
+                        equipment=equipment.display_name,
+                        owner=equipment_owner.display_name,
+                        customer=customer.display_name,
+                        order=order.name,
+                    )
+                )
+            if (
+                equipment.facility_id
+                and order.facility_id
+                and equipment.facility_id != order.facility_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Service object %(equipment)s is at facility %(where)s, "
+                        "not at %(facility)s.",
+                        equipment=equipment.display_name,
+                        where=equipment.facility_id.display_name,
+                        facility=order.facility_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_mandatory_vals(vals, creating=True)
+            self._check_assign_vals(vals, creating=True)
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
+            self._normalize_phone_vals(vals, self._phone_country(vals, company))
+            if not vals.get("partner_id") and vals.get("partner_name"):
+                vals["partner_id"] = self._create_partner_from_vals(vals, company).id
+            vals.pop("partner_name", None)
+            if vals.get("name", "New") in ("New", self.env._("New")):
+                vals["name"] = self._next_number(company)
+        orders = super().create(vals_list)
+        orders._link_facility_to_customer()
+        return orders
+
+    def write(self, vals):
+        self._check_mandatory_vals(vals)
+        self._check_completed_writable(vals)
+        if "user_id" in vals and any(
+            order.user_id.id != vals["user_id"] for order in self
+        ):
+            self._check_assign_vals(vals)
+        if vals.get("contact_phone") or vals.get("partner_name"):
+            for order in self:
+                order._write_contact_vals(vals)
+            return True
+        return self._write_checked(vals)
+
+    def _write_contact_vals(self, vals):
+        """Write one order whose phone must be normalized in its own region or
+        that gets a new customer."""
+        self.ensure_one()
+        vals = dict(vals)
+        self._normalize_phone_vals(vals, self._phone_country(vals, self.company_id))
+        if not vals.get("partner_id") and vals.get("partner_name"):
+            vals["partner_id"] = self._create_partner_from_vals(
+                dict(self._contact_vals(), **vals), self.company_id
+            ).id
+        return self._write_checked(vals)
+
+    def _write_checked(self, vals):
+        vals.pop("partner_name", None)
+        result = super().write(vals)
+        if "facility_id" in vals or "partner_id" in vals:
+            self._link_facility_to_customer()
+        return result
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for order, vals in zip(self, vals_list, strict=True):
+            vals["subject"] = self.env._("%s (copy)", order.subject)
+        return vals_list
+
+    def action_complete(self):
+        self._check_edit_right()
+        open_orders = self.filtered(lambda order: order.state != "done")
+        open_orders.booking_ids.filtered(
+            lambda booking: booking.state == "planned"
+        ).action_cancel()
+        open_orders.write({"state": "done"})
+        return True
+
+    def action_reopen(self):
+        self._check_edit_right()
+        for order in self.filtered(lambda order: order.state == "done"):
+            order.state = "won" if order._is_won() else "open"
+        return True
+
+    def action_assign_to_me(self):
+        return self.write({"user_id": self.env.uid})
+
+    def _is_won(self):
+        """Whether the order led to a sale (extended by the sales link)."""
+        self.ensure_one()
+        return False
+
+    def _check_edit_right(self, message=None):
+        """Buttons and notes change orders beyond their fields' access: check
+        the Edit right on the orders explicitly so that nothing gets around it."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("contact_order.group_edit"):
+            raise AccessError(
+                message
+                or self.env._(
+                    "You need the contact order right 'Edit' to change a contact "
+                    "order."
+                )
+            )
+        self.check_access("write")
+
+    @api.model
+    def _check_mandatory_vals(self, vals, creating=False):
+        if (creating or "subject" in vals) and not (vals.get("subject") or "").strip():
+            raise ValidationError(
+                self.env._("A contact order needs a subject: what is it about?")
+            )
+        has_customer = vals.get("partner_id") or vals.get("partner_name")
+        if creating:
+            has_customer = (
+                has_customer or vals.get("facility_id") or vals.get("equipment_id")
+            )
+        if (creating or "partner_id" in vals) and not has_customer:
+            raise ValidationError(
+                self.env._(
+                    "A contact order needs a customer: pick an existing customer "
+                    "or type the name of a new one."
+                )
+            )
+
+    def _check_completed_writable(self, vals):
+        blocked = [
+            fname
+            for fname in vals
+            if fname not in DONE_WRITABLE_FIELDS
+            and not fname.startswith(DONE_WRITABLE_PREFIXES)
+        ]
+        done = self.filtered(lambda order: order.state == "done")
+        if blocked and done:
+            raise UserError(
+                self.env._(
+                    "Contact order %(orders)s is completed and can no longer be "
+                    "changed, except for its notes. Reopen it first.",
+                    orders=", ".join(done.mapped("name")),
+                )
+            )
+
+    @api.model
+    def _check_assign_vals(self, vals, creating=False):
+        """Enforce the Assign / Assign self rights on the responsible."""
+        if self.env.su:
+            return
+        user = self.env.user
+        new_user_id = vals.get("user_id", user.id if creating else False)
+        if creating and new_user_id in (False, user.id):
+            return
+        if user.has_group("contact_order.group_assign"):
+            return
+        if new_user_id == user.id and user.has_group("contact_order.group_assign_self"):
+            return
+        if new_user_id == user.id:
+            message = self.env._(
+                "You need the contact order right 'Assign self' or 'Assign' to "
+                "make yourself responsible for a contact order."
+            )
+        else:
+            message = self.env._(
+                "You need the contact order right 'Assign' to make someone else "
+                "responsible for a contact order, or to leave it unassigned."
+            )
+        raise AccessError(message)
+
+    @api.model
+    def _phone_country(self, vals, company):
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        if not partner and self:
+            partner = self.partner_id
+        country = self.env["res.country"].browse(vals.get("country_id"))
+        return partner.country_id or country or company.country_id
+
+    @api.model
+    def _normalize_phone_vals(self, vals, country):
+        number = (vals.get("contact_phone") or "").strip()
+        if not number:
+            return
+        try:
+            vals["contact_phone"] = self._phone_format_number(
+                number, country, force_format="E164", raise_exception=True
+            )
+        except UserError as error:
+            raise ValidationError(
+                self.env._(
+                    "The phone number %(number)s is not valid: %(reason)s",
+                    number=number,
+                    reason=error.args[0],
+                )
+            ) from error
+
+    def _contact_vals(self):
+        self.ensure_one()
+        return {
+            fname: self[fname].id if fname == "country_id" else self[fname]
+            for fname in (
+                "contact_name",
+                "contact_phone",
+                "contact_email",
+                "contact_function",
+                "street",
+                "zip",
+                "city",
+                "country_id",
+            )
+        }
+
+    @api.model
+    def _find_matching_partners(self, name, phone=False, email=False):
+        """Customers that look like the one about to be created."""
+        domains = [[("name", "=ilike", name.strip())]]
+        email = tools.email_normalize(email) if email else False
+        if email:
+            domains.append([("email_normalized", "=", email)])
+        if phone:
+            number = self._phone_format_number(
+                phone, self.env.company.country_id, force_format="E164"
+            )
+            if number:
+                domains.append([("phone_sanitized", "=", number)])
+        return self.env["res.partner"].search(expression.OR(domains), limit=5)
+
+    @api.model
+    def _prepare_partner_vals(self, vals, company):
+        """Values of the customer created from a new name typed on an order."""
+        partner_vals = {
+            "name": vals["partner_name"].strip(),
+            "is_company": bool(vals.get("contact_name")),
+            "phone": vals.get("contact_phone"),
+            "email": vals.get("contact_email"),
+            "street": vals.get("street"),
+            "zip": vals.get("zip"),
+            "city": vals.get("city"),
+            "country_id": vals.get("country_id") or company.country_id.id,
+            "company_id": False,
+        }
+        if vals.get("contact_name"):
+            partner_vals["child_ids"] = [
+                Command.create(
+                    {
+                        "type": "contact",
+                        "name": vals["contact_name"],
+                        "function": vals.get("contact_function"),
+                        "phone": vals.get("contact_phone"),
+                        "email": vals.get("contact_email"),
+                    }
+                )
+            ]
+        return partner_vals
+
+    @api.model
+    def _create_partner_from_vals(self, vals, company):
+        return self.env["res.partner"].create(self._prepare_partner_vals(vals, company))
+
+    @api.model
+    def _next_number(self, company):
+        """Next serial number from the company's own sequence, created from the
+        shared one the first time a company needs it."""
+        sequences = self.env["ir.sequence"].sudo()
+        sequence = sequences.search(
+            [("code", "=", self._name), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            template = sequences.search(
+                [("code", "=", self._name), ("company_id", "=", False)], limit=1
+            )
+            if not template:
+                raise UserError(
+                    self.env._(
+                        "The sequence of contact orders is missing: upgrade the "
+                        "Contact Orders module to restore it."
+                    )
+                )
+            sequence = template.copy(
+                {"company_id": company.id, "number_next": 1, "name": template.name}
+            )
+        return sequence.next_by_id()
+
+    def _link_facility_to_customer(self):
+        """A facility created on the fly from an order belongs to its customer."""
+        for order in self:
+            if order.facility_id and not order.facility_id.partner_id:
+                order.facility_id.sudo().partner_id = order.partner_id
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        return super().search_fetch(
+            domain,
+            field_names,
+            offset=offset,
+            limit=limit,
+            order=order or self._default_list_order(),
+        )
+
+    @api.model
+    def _default_list_order(self):
+        """The admin chooses between scheduled date and serial number; completed
+        orders come last either way."""
+        key = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("contact_order.list_order", "date")
+        )
+        return LIST_ORDERS.get(key, LIST_ORDERS["date"])

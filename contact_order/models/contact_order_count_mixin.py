@@ -1,0 +1,60 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+CONTACT_ORDER_READERS = "contact_order.group_view,contact_order.group_view_assigned"
+
+
+class ContactOrderCountMixin(models.AbstractModel):
+    """Smart button and "New contact order" for the records an order links to
+    (customers, facilities and service objects)."""
+
+    _name = "contact.order.count.mixin"
+    _description = "Contact Order Smart Button"
+
+    contact_order_count = fields.Integer(
+        string="Contact Orders",
+        compute="_compute_contact_order_count",
+        groups=CONTACT_ORDER_READERS,
+    )
+
+    def _compute_contact_order_count(self):
+        groups = self.env["contact.order"]._read_group(
+            self._contact_order_domain(), [self._contact_order_group_field()], ["__count"]
+        )
+        counts = {record.id: count for record, count in groups}
+        for record in self:
+            record.contact_order_count = counts.get(record.id, 0)
+
+    def _contact_order_group_field(self):
+        """Field of contact.order that points to this model."""
+        return self._fields["contact_order_ids"].inverse_name
+
+    def _contact_order_domain(self):
+        return [(self._contact_order_group_field(), "in", self.ids)]
+
+    def _contact_order_defaults(self):
+        """Context defaults of a contact order created from this record."""
+        self.ensure_one()
+        return {f"default_{self._contact_order_group_field()}": self.id}
+
+    def action_view_contact_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_order.contact_order_action"
+        )
+        action["domain"] = self._contact_order_domain()
+        action["context"] = self._contact_order_defaults()
+        return action
+
+    def action_new_contact_order(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Contact Order"),
+            "res_model": "contact.order",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": self._contact_order_defaults(),
+        }

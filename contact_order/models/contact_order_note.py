@@ -1,0 +1,104 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
+
+
+class ContactOrderNote(models.Model):
+    """One entry of an order's notes log: what was said, by whom, when."""
+
+    _name = "contact.order.note"
+    _description = "Contact Order Note"
+    _order = "date desc, id desc"
+
+    order_id = fields.Many2one(
+        "contact.order",
+        string="Contact Order",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    body = fields.Html(string="Note", required=True, sanitize=True)
+    author_id = fields.Many2one(
+        "res.users",
+        string="Author",
+        required=True,
+        readonly=True,
+        default=lambda self: self.env.user,
+        ondelete="restrict",
+    )
+    date = fields.Datetime(
+        required=True, readonly=True, default=fields.Datetime.now, index=True
+    )
+    hours = fields.Float(string="Time Spent", aggregator="sum")
+    company_id = fields.Many2one(related="order_id.company_id", store=True)
+    partner_id = fields.Many2one(
+        related="order_id.partner_id", string="Customer", store=True
+    )
+
+    @api.constrains("hours")
+    def _check_hours(self):
+        for note in self:
+            if note.hours < 0:
+                raise ValidationError(
+                    self.env._("The time spent on a note cannot be negative.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.su:
+                # the log records who wrote what and when: not up to the writer
+                vals["author_id"] = self.env.uid
+                vals["date"] = fields.Datetime.now()
+            if is_html_empty(vals.get("body")):
+                raise ValidationError(self.env._("A note cannot be empty."))
+        notes = super().create(vals_list)
+        notes.order_id._check_edit_right(notes._edit_right_message())
+        return notes
+
+    def write(self, vals):
+        if not self.env.su:
+            if {"author_id", "date"} & vals.keys():
+                raise UserError(
+                    self.env._(
+                        "The author and time of a note are logged and cannot be "
+                        "changed."
+                    )
+                )
+            if "order_id" in vals:
+                raise UserError(
+                    self.env._("A note cannot be moved to another contact order.")
+                )
+            if self.filtered(lambda note: note.author_id != self.env.user):
+                raise AccessError(
+                    self.env._("Only the author of a note can change it.")
+                )
+        if "body" in vals and is_html_empty(vals["body"]):
+            raise ValidationError(self.env._("A note cannot be empty."))
+        self.order_id._check_edit_right(self._edit_right_message())
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            user = self.env.user
+            may_delete_any = user.has_group(
+                "contact_order.group_delete"
+            ) and user.has_group("contact_order.group_edit")
+            others = self.filtered(lambda note: note.author_id != user)
+            if others and not may_delete_any:
+                raise AccessError(
+                    self.env._(
+                        "Only the author of a note, or a user with the contact order "
+                        "rights 'Edit' and 'Delete', can remove it."
+                    )
+                )
+        self.order_id._check_edit_right(self._edit_right_message())
+        return super().unlink()
+
+    def _edit_right_message(self):
+        return self.env._(
+            "You need the contact order right 'Edit' to change the notes of a "
+            "contact order."
+        )
