@@ -7,3 +7,4 @@ from . import contact_order_booking
 from . import res_partner
 from . import maintenance_equipment
 from . import res_config_settings
+from . import ir_attachment

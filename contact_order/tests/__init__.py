@@ -1,0 +1,5 @@
+from . import test_contact_order
+from . import test_contact_order_note
+from . import test_contact_order_booking
+from . import test_registers
+from . import test_security

@@ -1,0 +1,235 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from .common import ContactOrderCase
+
+# Who (the rights ticked in the user form, base.group_user aside) ...
+PROFILES = {
+    "none": "",
+    "view": "group_view",
+    "view_assigned": "group_view_assigned",
+    "edit": "group_edit",
+    "create": "group_create",
+    "delete": "group_delete",
+    "assign": "group_assign",
+    "assign_self": "group_assign_self",
+    "delete_files": "group_delete_files",
+    "view+edit": "group_view,group_edit",
+    "view+create": "group_view,group_create",
+    "view+delete": "group_view,group_delete",
+    "view+edit+assign": "group_view,group_edit,group_assign",
+    "view+edit+assign_self": "group_view,group_edit,group_assign_self",
+    "view+edit+delete_files": "group_view,group_edit,group_delete_files",
+    "user preset": "group_user",
+    "manager": "group_manager",
+}
+
+# ... may do what. "own" is an order the user is responsible for, "other" one
+# of a colleague.
+OPERATIONS = (
+    "list own",
+    "open own",
+    "list other",
+    "open other",
+    "create",
+    "write",
+    "unlink",
+    "assign other",
+    "assign self",
+    "upload file",
+    "delete file",
+    "add note",
+    "complete",
+)
+
+# Allowed operations of each profile; all others must be refused.
+# Edit, Create and Delete bring View only assigned along (implied group).
+ALLOWED = {
+    "none": set(),
+    "view": {"list own", "open own", "list other", "open other"},
+    "view_assigned": {"list own", "open own"},
+    "edit": {"list own", "open own", "write", "upload file", "add note", "complete"},
+    "create": {"list own", "open own", "create"},
+    "delete": {"list own", "open own", "unlink"},
+    "assign": set(),
+    "assign_self": set(),
+    "delete_files": set(),
+    "view+edit": {
+        "list own", "open own", "list other", "open other", "write",
+        "upload file", "add note", "complete",
+    },
+    "view+create": {"list own", "open own", "list other", "open other", "create"},
+    "view+delete": {"list own", "open own", "list other", "open other", "unlink"},
+    "view+edit+assign": {
+        "list own", "open own", "list other", "open other", "write",
+        "assign other", "assign self", "upload file", "add note", "complete",
+    },
+    "view+edit+assign_self": {
+        "list own", "open own", "list other", "open other", "write",
+        "assign self", "upload file", "add note", "complete",
+    },
+    "view+edit+delete_files": {
+        "list own", "open own", "list other", "open other", "write",
+        "upload file", "delete file", "add note", "complete",
+    },
+    "user preset": {
+        "list own", "open own", "create", "write", "upload file", "add note",
+        "complete",
+    },
+    "manager": set(OPERATIONS),
+}  # fmt: skip
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityMatrix(ContactOrderCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.users = {
+            profile: new_test_user(
+                cls.env,
+                login=f"co_matrix_{profile.replace(' ', '_').replace('+', '_')}",
+                groups=",".join(
+                    ["base.group_user"]
+                    + [f"contact_order.{group}" for group in groups.split(",") if group]
+                ),
+            )
+            for profile, groups in PROFILES.items()
+        }
+
+    def _setup_cell(self, user):
+        own = self._create_order(user_id=user.id, subject="Own")
+        other = self._create_order(user_id=self.colleague.id, subject="Other")
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "offer.pdf",
+                "datas": base64.b64encode(b"%PDF-1.4"),
+                "res_model": "contact.order",
+                "res_id": own.id,
+            }
+        )
+        return own, other, attachment
+
+    def _run(self, operation, user, own, other, attachment):
+        env = self.env(user=user)
+        Order = env["contact.order"]
+        if operation in ("list own", "list other"):
+            target = own if operation == "list own" else other
+            if not Order.search([("id", "=", target.id)]):
+                raise AccessError("not listed")
+        elif operation in ("open own", "open other"):
+            target = own if operation == "open own" else other
+            target.with_user(user).read(["subject", "partner_id", "note_ids"])
+        elif operation == "create":
+            Order.create({"subject": "New", "partner_id": self.customer.id})
+        elif operation == "write":
+            own.with_user(user).write({"subject": "Changed"})
+        elif operation == "unlink":
+            own.with_user(user).unlink()
+        elif operation == "assign other":
+            own.with_user(user).write({"user_id": self.colleague.id})
+        elif operation == "assign self":
+            other.with_user(user).write({"user_id": user.id})
+        elif operation == "upload file":
+            env["ir.attachment"].create(
+                {
+                    "name": "photo.png",
+                    "raw": b"png",
+                    "res_model": "contact.order",
+                    "res_id": own.id,
+                }
+            )
+        elif operation == "delete file":
+            attachment.with_user(user).unlink()
+        elif operation == "add note":
+            env["contact.order.note"].create({"order_id": own.id, "body": "<p>Hi</p>"})
+        elif operation == "complete":
+            own.with_user(user).action_complete()
+        else:  # pragma: no cover - a typo in OPERATIONS
+            raise ValueError(operation)
+        self.env.flush_all()
+
+    def test_matrix(self):
+        self.assertEqual(set(ALLOWED), set(PROFILES), "every profile has a row")
+        failures = []
+        for profile, user in self.users.items():
+            for operation in OPERATIONS:
+                expected = operation in ALLOWED[profile]
+                with self.subTest(profile=profile, operation=operation):
+                    savepoint = self.env.cr.savepoint()
+                    own, other, attachment = self._setup_cell(user)
+                    try:
+                        self._run(operation, user, own, other, attachment)
+                        allowed = True
+                    except AccessError:
+                        allowed = False
+                    finally:
+                        savepoint.close(rollback=True)
+                        self.env.invalidate_all()
+                    if allowed != expected:
+                        failures.append(
+                            f"{profile}: {operation} "
+                            f"{'allowed' if allowed else 'refused'}, expected "
+                            f"{'allowed' if expected else 'refused'}"
+                        )
+        self.assertFalse(failures, "\n".join(failures))
+
+    def test_refusals_name_the_missing_right(self):
+        user = self.users["view+edit"]
+        own, other, attachment = self._setup_cell(user)
+        with self.assertRaisesRegex(AccessError, "'Assign'"):
+            own.with_user(user).write({"user_id": self.colleague.id})
+        with self.assertRaisesRegex(AccessError, "'Assign self'"):
+            other.with_user(user).write({"user_id": user.id})
+        with self.assertRaisesRegex(AccessError, "'Delete uploaded files'"):
+            attachment.with_user(user).unlink()
+        self.assertEqual(own.user_id, user, "nothing half-written")
+        self.assertTrue(attachment.exists())
+
+    def test_unassigned_order_is_not_own(self):
+        user = self.users["view_assigned"]
+        order = self.env["contact.order"].with_user(self.manager).create(
+            {"subject": "Nobody's", "partner_id": self.customer.id, "user_id": False}
+        )
+        self.assertFalse(order.with_user(user).search([("id", "=", order.id)]))
+
+    def test_booking_assignee_sees_the_order(self):
+        user = self.users["view_assigned"]
+        order = self._create_order(user_id=self.colleague.id)
+        self.assertFalse(self.env["contact.order"].with_user(user).search([("id", "=", order.id)]))
+        self.env["contact.order.booking"].create(
+            {"order_id": order.id, "start": "2030-01-01 10:00:00", "user_id": user.id}
+        )
+        self.assertEqual(
+            self.env["contact.order"].with_user(user).search([("id", "=", order.id)]),
+            order,
+        )
+        self.assertEqual(order.with_user(user).booking_ids.user_id, user)
+
+    def test_multi_company(self):
+        other_company = self.env["res.company"].create({"name": "Filial AB"})
+        foreign = self._create_order(company_id=other_company.id)
+        user = self.users["view"]
+        self.assertFalse(
+            self.env["contact.order"].with_user(user).search([("id", "=", foreign.id)])
+        )
+        with self.assertRaises(AccessError):
+            foreign.with_user(user).read(["subject"])
+        user.write({"company_ids": [(4, other_company.id)]})
+        self.assertEqual(
+            self.env["contact.order"]
+            .with_user(user)
+            .with_context(allowed_company_ids=[self.company.id, other_company.id])
+            .search([("id", "=", foreign.id)]),
+            foreign,
+        )
+
+    def test_customer_card_without_contact_order_rights(self):
+        user = self.users["none"]
+        partner = self.customer.with_user(user)
+        self.assertEqual(partner.read(["name"])[0]["name"], "Verkstad AB")
+        self.assertNotIn("contact_order_count", partner.fields_get())
