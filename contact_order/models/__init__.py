@@ -8,3 +8,4 @@ from . import res_partner
 from . import maintenance_equipment
 from . import res_config_settings
 from . import ir_attachment
+from . import sale_order

@@ -76,3 +76,32 @@ class ContactFacility(models.Model):
             )
             if part
         ]
+
+    def _get_delivery_partner(self):
+        """The customer's delivery address at this facility, made the first
+        time it is needed (a quotation wants a contact, not a facility)."""
+        if not self or not (self.street or self.city) or not self.partner_id:
+            return self.env["res.partner"]
+        self.ensure_one()
+        customer = self.partner_id.commercial_partner_id
+        address = {
+            "street": self.street,
+            "street2": self.street2,
+            "zip": self.zip,
+            "city": self.city,
+            "state_id": self.state_id.id,
+            "country_id": self.country_id.id,
+        }
+        delivery = self.env["res.partner"].search(
+            [
+                ("parent_id", "=", customer.id),
+                ("type", "=", "delivery"),
+                ("name", "=", self.name),
+            ]
+            + [(fname, "=", value or False) for fname, value in address.items()],
+            limit=1,
+        )
+        # sudo: a copy of the facility's address, whoever may quote may make it
+        return delivery or self.env["res.partner"].sudo().create(
+            dict(address, parent_id=customer.id, type="delivery", name=self.name)
+        ).sudo(False)

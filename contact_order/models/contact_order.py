@@ -1,5 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from urllib.parse import quote_plus
+
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
@@ -11,7 +13,9 @@ LIST_ORDERS = {
 
 # Fields that may still change on a completed order: its notes log, the
 # state itself (reopen) and what mail.thread / mail.activity.mixin maintain.
-DONE_WRITABLE_FIELDS = {"note_ids", "state", "sale_order_ids"}
+DONE_WRITABLE_FIELDS = {"note_ids", "state"}
+SALES_GROUP = "sales_team.group_sale_salesman"
+OSM_URL = "https://www.openstreetmap.org"
 DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
 
 
@@ -150,6 +154,24 @@ class ContactOrder(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    sale_order_ids = fields.One2many(
+        "sale.order", "contact_order_id", string="Sales Orders", groups=SALES_GROUP
+    )
+    sale_order_count = fields.Integer(
+        compute="_compute_sale_order_data", groups=SALES_GROUP
+    )
+    sale_amount_total = fields.Monetary(
+        string="Sales Total",
+        compute="_compute_sale_order_data",
+        currency_field="currency_id",
+        groups=SALES_GROUP,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    attachment_count = fields.Integer(
+        string="Documents", compute="_compute_attachment_count"
+    )
+    map_url = fields.Char(compute="_compute_map_urls")
+    map_embed_url = fields.Char(compute="_compute_map_urls")
     color = fields.Integer(related="status_id.color")
     description = fields.Html(help="Background and details of the contact.")
 
@@ -223,6 +245,61 @@ class ContactOrder(models.Model):
         for order in self:
             order.display_name = (
                 f"{order.name} - {order.subject}" if order.subject else order.name
+            )
+
+    @api.depends("sale_order_ids.amount_total", "sale_order_ids.state")
+    def _compute_sale_order_data(self):
+        for order in self:
+            sale_orders = order.sale_order_ids.filtered(
+                lambda so: so.state != "cancel"
+            )
+            order.sale_order_count = len(order.sale_order_ids)
+            order.sale_amount_total = sum(
+                so.currency_id._convert(
+                    so.amount_total,
+                    order.currency_id,
+                    order.company_id,
+                    so.date_order or fields.Date.today(),
+                )
+                for so in sale_orders
+            )
+
+    def _compute_attachment_count(self):
+        groups = self.env["ir.attachment"]._read_group(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+            ["res_id"],
+            ["__count"],
+        )
+        counts = dict(groups)
+        for order in self:
+            order.attachment_count = counts.get(order.id, 0)
+
+    @api.depends(
+        "facility_id.partner_latitude",
+        "facility_id.partner_longitude",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+        "street",
+        "zip",
+        "city",
+        "country_id",
+    )
+    def _compute_map_urls(self):
+        for order in self:
+            coordinates = order._map_coordinates()
+            if coordinates:
+                lat, lon = coordinates
+                order.map_url = f"{OSM_URL}/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+                delta = 0.005
+                order.map_embed_url = (
+                    f"{OSM_URL}/export/embed.html?bbox={lon - delta},{lat - delta},"
+                    f"{lon + delta},{lat + delta}&layer=mapnik&marker={lat},{lon}"
+                )
+                continue
+            order.map_embed_url = False
+            address = order._map_address()
+            order.map_url = (
+                f"{OSM_URL}/search?query={quote_plus(address)}" if address else False
             )
 
     @api.model
@@ -347,10 +424,113 @@ class ContactOrder(models.Model):
     def action_assign_to_me(self):
         return self.write({"user_id": self.env.uid})
 
-    def _is_won(self):
-        """Whether the order led to a sale (extended by the sales link)."""
+    def action_create_sale_order(self):
+        """Turn the contact into a quotation and open it."""
         self.ensure_one()
-        return False
+        if not self.env.user.has_group(SALES_GROUP):
+            raise AccessError(
+                self.env._(
+                    "You need access to Sales (at least 'User: Own Documents Only') "
+                    "to create a quotation from a contact order."
+                )
+            )
+        self._check_edit_right(
+            self.env._(
+                "You need the contact order right 'Edit' to create a quotation from "
+                "a contact order."
+            )
+        )
+        if self.state == "done":
+            raise UserError(
+                self.env._(
+                    "Contact order %s is completed: reopen it to create a quotation.",
+                    self.name,
+                )
+            )
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Contact order %s has no customer to quote.", self.name)
+            )
+        sale_order = self.env["sale.order"].create(self._prepare_sale_order_vals())
+        if self.state == "open":
+            self.state = "won"
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
+        action.update(
+            views=[(self.env.ref("sale.view_order_form").id, "form")],
+            res_id=sale_order.id,
+        )
+        return action
+
+    def _prepare_sale_order_vals(self):
+        self.ensure_one()
+        vals = {
+            "partner_id": self.partner_id.id,
+            "user_id": self.user_id.id,
+            "origin": self.name,
+            "note": self.subject,
+            "contact_order_id": self.id,
+            "company_id": self.company_id.id,
+        }
+        delivery = self.facility_id._get_delivery_partner()
+        if delivery:
+            vals["partner_shipping_id"] = delivery.id
+        return vals
+
+    def action_view_sale_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
+        action["domain"] = [("contact_order_id", "=", self.id)]
+        action["context"] = {
+            "default_contact_order_id": self.id,
+            "default_partner_id": self.partner_id.id,
+        }
+        if len(self.sale_order_ids) == 1:
+            action.update(
+                views=[(self.env.ref("sale.view_order_form").id, "form")],
+                res_id=self.sale_order_ids.id,
+            )
+        return action
+
+    def action_view_attachments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("base.action_attachment")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {"default_res_model": self._name, "default_res_id": self.id}
+        return action
+
+    def action_show_on_map(self):
+        self.ensure_one()
+        if not self.map_url:
+            raise UserError(
+                self.env._(
+                    "Contact order %s has no address to show on a map: fill in the "
+                    "address of its facility or customer.",
+                    self.name,
+                )
+            )
+        return {"type": "ir.actions.act_url", "url": self.map_url, "target": "new"}
+
+    def _map_coordinates(self):
+        """Coordinates of the facility, else of the customer."""
+        self.ensure_one()
+        for place in (self.facility_id, self.partner_id):
+            if place.partner_latitude or place.partner_longitude:
+                return place.partner_latitude, place.partner_longitude
+        return None
+
+    def _map_address(self):
+        self.ensure_one()
+        parts = (self.street, self.zip, self.city, self.country_id.name)
+        return ", ".join(part for part in parts if part)
+
+    def _is_won(self):
+        """Whether the order led to a sale."""
+        self.ensure_one()
+        return bool(self.sudo().sale_order_ids)
 
     def _check_edit_right(self, message=None):
         """Buttons and notes change orders beyond their fields' access: check

@@ -1,0 +1,78 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import USER_GROUPS, ContactOrderCase
+
+
+@tagged("post_install", "-at_install")
+class TestDocumentsAndMap(ContactOrderCase):
+    def _attach(self, order, user, name="offer.pdf"):
+        return self.env["ir.attachment"].with_user(user).create(
+            {"name": name, "raw": b"data", "res_model": "contact.order", "res_id": order.id}
+        )
+
+    def test_attachment_count_and_action(self):
+        order = self._create_order(user=self.user)
+        self._attach(order, self.user)
+        self._attach(order, self.user, "photo.jpg")
+        self.assertEqual(order.attachment_count, 2)
+        action = order.action_view_attachments()
+        self.assertEqual(len(self.env["ir.attachment"].search(action["domain"])), 2)
+        self.assertEqual(action["context"]["default_res_id"], order.id)
+
+    def test_delete_needs_the_right_and_completion_keeps_files(self):
+        order = self._create_order(user=self.user)
+        attachment = self._attach(order, self.user)
+        with self.assertRaisesRegex(AccessError, "Delete uploaded files"):
+            attachment.with_user(self.user).unlink()
+        order.with_user(self.user).action_complete()
+        self.assertTrue(attachment.exists())
+        remover = new_test_user(
+            self.env,
+            login="co_remover",
+            groups=USER_GROUPS + ",contact_order.group_delete_files",
+        )
+        order.sudo().action_reopen()
+        order.sudo().user_id = remover
+        attachment.with_user(remover).unlink()
+        self.assertFalse(attachment.exists())
+
+    def test_other_files_are_not_affected(self):
+        attachment = self.env["ir.attachment"].with_user(self.user).create(
+            {"name": "mine.txt", "raw": b"x"}
+        )
+        attachment.unlink()
+        self.assertFalse(attachment.exists())
+
+    def test_map_from_facility_coordinates(self):
+        self.facility.write({"partner_latitude": 59.6099, "partner_longitude": 16.5448})
+        self.customer.write({"partner_latitude": 59.3293, "partner_longitude": 18.0686})
+        order = self._create_order(facility_id=self.facility.id)
+        action = order.action_show_on_map()
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertEqual(
+            action["url"],
+            "https://www.openstreetmap.org/?mlat=59.6099&mlon=16.5448#map=16/59.6099/16.5448",
+        )
+        self.assertIn("marker=59.6099,16.5448", order.map_embed_url)
+
+    def test_map_from_customer_coordinates(self):
+        self.customer.write({"partner_latitude": 59.3293, "partner_longitude": 18.0686})
+        order = self._create_order()
+        self.assertIn("mlat=59.3293&mlon=18.0686", order.action_show_on_map()["url"])
+
+    def test_map_searches_the_address(self):
+        order = self._create_order()
+        self.assertEqual(
+            order.action_show_on_map()["url"],
+            "https://www.openstreetmap.org/search?query=Storgatan+1%2C+111+22%2C+Stockholm%2C+Sweden",
+        )
+        self.assertFalse(order.map_embed_url)
+
+    def test_map_without_address(self):
+        order = self._create_order(partner_id=self.other_customer.id)
+        self.assertFalse(order.map_url)
+        with self.assertRaisesRegex(UserError, "no address"):
+            order.action_show_on_map()
