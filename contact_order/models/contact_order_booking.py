@@ -1,11 +1,20 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+import threading
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 DEFAULT_DURATION = 0.5
+DEFAULT_LEAD_MINUTES = 60
+REMINDER_CHANNELS = ("inapp", "email", "sms")
+REMINDER_BATCH_SIZE = 500
 
 
 class ContactOrderBooking(models.Model):
@@ -218,3 +227,158 @@ class ContactOrderBooking(models.Model):
         for booking in self.sudo():
             booking.activity_id.unlink()
             booking.calendar_event_id.unlink()
+
+    # ------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------
+
+    @api.model
+    def _reminder_settings(self):
+        params = self.env["ir.config_parameter"].sudo()
+        value = params.get_param("contact_order.reminder_channels", "inapp")
+        channels = {channel.strip() for channel in value.split(",")}
+        try:
+            lead = int(params.get_param("contact_order.reminder_lead_minutes", 60))
+        except ValueError:
+            lead = DEFAULT_LEAD_MINUTES
+        channels &= set(REMINDER_CHANNELS)
+        return channels, lead
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
+        """Remind the assignees of the planned bookings whose time has come.
+
+        Exactly once: a batch is locked (skipping rows another worker holds),
+        its reminders are queued (mail.message, mail.mail, sms.sms) and the
+        batch is marked in one transaction, committed per batch. A crash
+        loses only the batch it hit, which the next run takes again; a second
+        worker skips the locked rows, and rows committed after its snapshot
+        make it fail rather than remind twice."""
+        channels, lead = self._reminder_settings()
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        done = 0
+        while True:
+            now = fields.Datetime.now()
+            self.flush_model(["state", "start", "reminder_sent_at"])
+            self.env.cr.execute(
+                """
+                SELECT id FROM contact_order_booking
+                 WHERE state = 'planned'
+                   AND reminder_sent_at IS NULL
+                   AND start <= %s
+                 ORDER BY start, id
+                 LIMIT %s
+                   FOR UPDATE SKIP LOCKED
+                """,
+                [now + timedelta(minutes=lead), batch_size],
+            )
+            bookings = self.browse(row[0] for row in self.env.cr.fetchall())
+            if not bookings:
+                break
+            # a failing batch leaves nothing behind, the batches before it stay
+            with self.env.cr.savepoint():
+                bookings._send_reminders(channels)
+                bookings.write({"reminder_sent_at": now})
+            done += len(bookings)
+            if auto_commit:
+                self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+                self.env.cr.commit()
+            elif len(bookings) < batch_size:
+                break
+        return done
+
+    def _send_reminders(self, channels):
+        """Queue the reminders of these bookings through the given channels."""
+        if "inapp" in channels:
+            for booking in self:
+                booking.order_id.message_notify(
+                    partner_ids=booking.user_id.partner_id.ids,
+                    subject=booking._reminder_subject(),
+                    body=booking._reminder_body(),
+                    model_description=self.env._("Contact Order"),
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
+        if "email" in channels:
+            self._queue_reminder_emails()
+        if "sms" in channels:
+            self._queue_reminder_sms()
+
+    def _reminder_subject(self):
+        self.ensure_one()
+        return self.env._("Reminder: %s", self.display_name)
+
+    def _reminder_body(self):
+        self.ensure_one()
+        start = fields.Datetime.context_timestamp(
+            self.with_context(tz=self.user_id.tz or "UTC"), self.start
+        )
+        return Markup("<p>%s</p>") % self.env._(
+            "%(type)s with %(customer)s about %(subject)s at %(start)s.",
+            type=dict(self._fields["booking_type"]._description_selection(self.env))[
+                self.booking_type
+            ],
+            customer=self.partner_id.display_name,
+            subject=self.order_id.subject,
+            start=start.strftime("%Y-%m-%d %H:%M"),
+        )
+
+    def _queue_reminder_emails(self):
+        mails = []
+        for booking in self:
+            if not booking.user_id.email:
+                booking.order_id._message_log(
+                    body=self.env._(
+                        "Email reminder not sent: %s has no email address.",
+                        booking.user_id.name,
+                    )
+                )
+                continue
+            mails.append(
+                {
+                    "subject": booking._reminder_subject(),
+                    "body_html": booking._reminder_body(),
+                    "email_to": booking.user_id.email_formatted,
+                    "email_from": booking.company_id.email_formatted
+                    or self.env.user.email_formatted,
+                    "model": "contact.order",
+                    "res_id": booking.order_id.id,
+                    "auto_delete": True,
+                }
+            )
+        self.env["mail.mail"].sudo().create(mails)
+
+    def _queue_reminder_sms(self):
+        messages = []
+        for booking in self:
+            user_partner = booking.user_id.partner_id
+            raw = user_partner.mobile or user_partner.phone
+            number = False
+            if raw:
+                try:
+                    number = user_partner._phone_format_number(
+                        raw,
+                        user_partner.country_id or booking.company_id.country_id,
+                        force_format="E164",
+                        raise_exception=True,
+                    )
+                except UserError:
+                    number = False
+            if not number:
+                booking.order_id._message_log(
+                    body=self.env._(
+                        "SMS reminder not sent: %(user)s has no valid mobile number "
+                        "(%(number)s).",
+                        user=booking.user_id.name,
+                        number=raw or self.env._("none"),
+                    )
+                )
+                continue
+            messages.append(
+                {
+                    "number": number,
+                    "partner_id": user_partner.id,
+                    "body": booking._reminder_subject(),
+                    "state": "outgoing",
+                }
+            )
+        self.env["sms.sms"].sudo().create(messages)
