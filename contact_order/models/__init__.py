@@ -9,3 +9,4 @@ from . import maintenance_equipment
 from . import res_config_settings
 from . import ir_attachment
 from . import sale_order
+from . import contact_order_todo

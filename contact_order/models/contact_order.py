@@ -1,6 +1,10 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime, time
 from urllib.parse import quote_plus
+
+import pytz
+from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -462,6 +466,41 @@ class ContactOrder(models.Model):
             res_id=sale_order.id,
         )
         return action
+
+    def action_book_in_1_week(self):
+        return self._book_next_contact(relativedelta(weeks=1))
+
+    def action_book_in_1_month(self):
+        return self._book_next_contact(relativedelta(months=1))
+
+    def action_book_in_3_months(self):
+        return self._book_next_contact(relativedelta(months=3))
+
+    def action_book_in_6_months(self):
+        return self._book_next_contact(relativedelta(months=6))
+
+    def _book_next_contact(self, delay):
+        """Book a phone call at 9:00 (the user's time) after the delay and
+        open it, so that type and assignee can still be changed."""
+        self.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        day = fields.Date.context_today(self) + delay
+        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
+        booking = self.env["contact.order.booking"].create(
+            {
+                "order_id": self.id,
+                "booking_type": "phone",
+                "start": start.replace(tzinfo=None),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Booking"),
+            "res_model": "contact.order.booking",
+            "res_id": booking.id,
+            "views": [(False, "form")],
+            "target": "new",
+        }
 
     def _prepare_sale_order_vals(self):
         self.ensure_one()

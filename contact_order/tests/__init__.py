@@ -6,3 +6,4 @@ from . import test_security
 from . import test_sale_conversion
 from . import test_documents_map
 from . import test_reminders
+from . import test_todo

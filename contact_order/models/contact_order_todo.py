@@ -1,0 +1,78 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models, tools
+
+
+class ContactOrderTodo(models.Model):
+    """The to-do list: open contact orders and planned bookings of a user,
+    together, by date (a read-only SQL view)."""
+
+    _name = "contact.order.todo"
+    _description = "Contact Order To-do"
+    _auto = False
+    _order = "date, id"
+    _rec_name = "subject"
+
+    kind = fields.Selection(
+        [("order", "Contact Order"), ("booking", "Booking")], readonly=True
+    )
+    order_id = fields.Many2one("contact.order", string="Contact Order", readonly=True)
+    booking_id = fields.Many2one(
+        "contact.order.booking", string="Booking", readonly=True
+    )
+    booking_type = fields.Selection(
+        related="booking_id.booking_type", string="Booking Type"
+    )
+    date = fields.Datetime(readonly=True)
+    subject = fields.Char(readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    status_id = fields.Many2one(
+        "contact.order.status", string="Status", readonly=True
+    )
+    user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+
+    def init(self):
+        # ids: orders even, bookings odd, so that both fit in one id column
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                SELECT o.id * 2 AS id,
+                       'order' AS kind,
+                       o.id AS order_id,
+                       NULL::integer AS booking_id,
+                       o.planned_date::timestamp AS date,
+                       o.subject AS subject,
+                       o.partner_id AS partner_id,
+                       o.status_id AS status_id,
+                       o.user_id AS user_id,
+                       o.company_id AS company_id
+                  FROM contact_order o
+                 WHERE o.state != 'done' AND o.user_id IS NOT NULL
+                UNION ALL
+                SELECT b.id * 2 + 1,
+                       'booking',
+                       b.order_id,
+                       b.id,
+                       b.start,
+                       o.subject,
+                       o.partner_id,
+                       o.status_id,
+                       b.user_id,
+                       o.company_id
+                  FROM contact_order_booking b
+                  JOIN contact_order o ON o.id = b.order_id
+                 WHERE b.state = 'planned'
+            )
+            """
+        )
+
+    def action_open(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "contact.order",
+            "res_id": self.order_id.id,
+            "views": [(False, "form")],
+        }
