@@ -33,10 +33,9 @@ class ContactFacility(models.Model):
     city = fields.Char()
     state_id = fields.Many2one(
         "res.country.state",
-        string="State",
         domain="[('country_id', '=?', country_id)]",
     )
-    country_id = fields.Many2one("res.country", string="Country")
+    country_id = fields.Many2one("res.country")
     partner_latitude = fields.Float(string="Latitude", digits=(10, 7))
     partner_longitude = fields.Float(string="Longitude", digits=(10, 7))
     equipment_ids = fields.One2many(
@@ -59,7 +58,9 @@ class ContactFacility(models.Model):
             facility.equipment_count = counts.get(facility, 0)
 
     def _contact_order_defaults(self):
-        return dict(super()._contact_order_defaults(), default_partner_id=self.partner_id.id)
+        return dict(
+            super()._contact_order_defaults(), default_partner_id=self.partner_id.id
+        )
 
     def _address_parts(self):
         """Address as a list of the filled-in parts, most precise first."""

@@ -102,7 +102,6 @@ class ContactOrder(models.Model):
     )
     country_id = fields.Many2one(
         "res.country",
-        string="Country",
         compute="_compute_address",
         store=True,
         readonly=False,
@@ -110,7 +109,6 @@ class ContactOrder(models.Model):
     )
     status_id = fields.Many2one(
         "contact.order.status",
-        string="Status",
         default=_default_status_id,
         tracking=True,
         index=True,
@@ -254,9 +252,7 @@ class ContactOrder(models.Model):
     @api.depends("sale_order_ids.amount_total", "sale_order_ids.state")
     def _compute_sale_order_data(self):
         for order in self:
-            sale_orders = order.sale_order_ids.filtered(
-                lambda so: so.state != "cancel"
-            )
+            sale_orders = order.sale_order_ids.filtered(lambda so: so.state != "cancel")
             order.sale_order_count = len(order.sale_order_ids)
             order.sale_amount_total = sum(
                 so.currency_id._convert(
@@ -380,14 +376,21 @@ class ContactOrder(models.Model):
         ):
             self._check_assign_vals(vals)
         if vals.get("contact_phone") or vals.get("partner_name"):
-            for order in self:
-                order._write_contact_vals(vals)
-            return True
-        return self._write_checked(vals)
+            # the phone's region and a new customer depend on each order
+            if len(self) > 1:
+                for order in self:
+                    order.write(vals)
+                return True
+            vals = self._prepare_contact_write_vals(vals)
+        vals = {
+            fname: value for fname, value in vals.items() if fname != "partner_name"
+        }
+        result = super().write(vals)
+        if "facility_id" in vals or "partner_id" in vals:
+            self._link_facility_to_customer()
+        return result
 
-    def _write_contact_vals(self, vals):
-        """Write one order whose phone must be normalized in its own region or
-        that gets a new customer."""
+    def _prepare_contact_write_vals(self, vals):
         self.ensure_one()
         vals = dict(vals)
         self._normalize_phone_vals(vals, self._phone_country(vals, self.company_id))
@@ -395,14 +398,7 @@ class ContactOrder(models.Model):
             vals["partner_id"] = self._create_partner_from_vals(
                 dict(self._contact_vals(), **vals), self.company_id
             ).id
-        return self._write_checked(vals)
-
-    def _write_checked(self, vals):
-        vals.pop("partner_name", None)
-        result = super().write(vals)
-        if "facility_id" in vals or "partner_id" in vals:
-            self._link_facility_to_customer()
-        return result
+        return vals
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -580,8 +576,7 @@ class ContactOrder(models.Model):
             raise AccessError(
                 message
                 or self.env._(
-                    "You need the contact order right 'Edit' to change a contact "
-                    "order."
+                    "You need the contact order right 'Edit' to change a contact order."
                 )
             )
         self.check_access("write")

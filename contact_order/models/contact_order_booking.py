@@ -72,11 +72,16 @@ class ContactOrderBooking(models.Model):
         index=True,
     )
     calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar Event", readonly=True, copy=False,
+        "calendar.event",
+        readonly=True,
+        copy=False,
         ondelete="set null",
     )
     activity_id = fields.Many2one(
-        "mail.activity", string="To-do", readonly=True, copy=False,
+        "mail.activity",
+        string="To-do",
+        readonly=True,
+        copy=False,
         ondelete="set null",
     )
     reminder_sent_at = fields.Datetime(readonly=True, copy=False)
@@ -92,7 +97,10 @@ class ContactOrderBooking(models.Model):
         for booking in self:
             booking.display_name = " - ".join(
                 part
-                for part in (types.get(booking.booking_type), booking.order_id.display_name)
+                for part in (
+                    types.get(booking.booking_type),
+                    booking.order_id.display_name,
+                )
                 if part
             )
 
@@ -128,7 +136,12 @@ class ContactOrderBooking(models.Model):
                 vals["user_id"]
             )
         result = super().write(vals)
-        if vals.keys() - {"state", "reminder_sent_at", "calendar_event_id", "activity_id"}:
+        if vals.keys() - {
+            "state",
+            "reminder_sent_at",
+            "calendar_event_id",
+            "activity_id",
+        }:
             self._check_order_open()
             self.order_id._check_edit_right()
             self._sync_calendar()
@@ -142,9 +155,7 @@ class ContactOrderBooking(models.Model):
     def action_done(self):
         self.order_id._check_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
-        planned.activity_id.action_feedback(
-            feedback=self.env._("Booking done.")
-        )
+        planned.activity_id.action_feedback(feedback=self.env._("Booking done."))
         planned.write({"state": "done"})
         return True
 
@@ -220,7 +231,10 @@ class ContactOrderBooking(models.Model):
             ]
             event = self.env["calendar.event"].create(event_vals)
             booking.write(
-                {"calendar_event_id": event.id, "activity_id": event.activity_ids[:1].id}
+                {
+                    "calendar_event_id": event.id,
+                    "activity_id": event.activity_ids[:1].id,
+                }
             )
 
     def _remove_calendar(self):
@@ -282,7 +296,8 @@ class ContactOrderBooking(models.Model):
             done += len(bookings)
             if auto_commit:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=0)
-                self.env.cr.commit()
+                # a cron that works in batches commits each one (see docstring)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
             elif len(bookings) < batch_size:
                 break
         return done

@@ -20,7 +20,9 @@ class ContactOrderCountMixin(models.AbstractModel):
 
     def _compute_contact_order_count(self):
         groups = self.env["contact.order"]._read_group(
-            self._contact_order_domain(), [self._contact_order_group_field()], ["__count"]
+            self._contact_order_domain(),
+            [self._contact_order_group_field()],
+            ["__count"],
         )
         counts = {record.id: count for record, count in groups}
         for record in self:

@@ -22,7 +22,6 @@ class ContactOrderNote(models.Model):
     body = fields.Html(string="Note", required=True, sanitize=True)
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,

@@ -17,18 +17,14 @@ class ContactOrderTodo(models.Model):
         [("order", "Contact Order"), ("booking", "Booking")], readonly=True
     )
     order_id = fields.Many2one("contact.order", string="Contact Order", readonly=True)
-    booking_id = fields.Many2one(
-        "contact.order.booking", string="Booking", readonly=True
-    )
+    booking_id = fields.Many2one("contact.order.booking", readonly=True)
     booking_type = fields.Selection(
         related="booking_id.booking_type", string="Booking Type"
     )
     date = fields.Datetime(readonly=True)
     subject = fields.Char(readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    status_id = fields.Many2one(
-        "contact.order.status", string="Status", readonly=True
-    )
+    status_id = fields.Many2one("contact.order.status", readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 

@@ -17,7 +17,6 @@ class MaintenanceEquipment(models.Model):
     )
     customer_id = fields.Many2one(
         "res.partner",
-        string="Customer",
         compute="_compute_customer_id",
         store=True,
         readonly=False,
@@ -33,7 +32,9 @@ class MaintenanceEquipment(models.Model):
     @api.depends("facility_id")
     def _compute_customer_id(self):
         for equipment in self:
-            equipment.customer_id = equipment.facility_id.partner_id or equipment.customer_id
+            equipment.customer_id = (
+                equipment.facility_id.partner_id or equipment.customer_id
+            )
 
     @api.constrains("facility_id", "customer_id")
     def _check_facility_customer(self):

@@ -44,7 +44,9 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_contact_order_reminder_channels(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(CHANNELS_PARAM, "inapp")
+        value = (
+            self.env["ir.config_parameter"].sudo().get_param(CHANNELS_PARAM, "inapp")
+        )
         channels = {channel.strip() for channel in value.split(",")}
         for settings in self:
             settings.contact_order_reminder_inapp = "inapp" in channels

@@ -8,7 +8,6 @@ class SaleOrder(models.Model):
 
     contact_order_id = fields.Many2one(
         "contact.order",
-        string="Contact Order",
         index="btree_not_null",
         copy=False,
         check_company=True,

@@ -41,8 +41,9 @@ class TestContactOrder(ContactOrderCase):
 
     def test_subject_is_mandatory(self):
         for subject in (False, "", "   "):
-            with self.subTest(subject=subject), self.assertRaisesRegex(
-                ValidationError, "subject"
+            with (
+                self.subTest(subject=subject),
+                self.assertRaisesRegex(ValidationError, "subject"),
             ):
                 self._create_order(subject=subject)
         order = self._create_order()
@@ -98,7 +99,9 @@ class TestContactOrder(ContactOrderCase):
             )
         order = self._create_order(partner_id=self.other_customer.id)
         with self.assertRaisesRegex(ValidationError, "belongs to"):
-            order.write({"partner_id": self.other_customer.id, "facility_id": self.facility.id})
+            order.write(
+                {"partner_id": self.other_customer.id, "facility_id": self.facility.id}
+            )
 
     def test_refuse_equipment_of_other_customer(self):
         equipment = self.env["maintenance.equipment"].create(

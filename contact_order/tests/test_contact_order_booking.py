@@ -55,7 +55,9 @@ class TestContactOrderBooking(ContactOrderCase):
         self.assertEqual(self._activities().user_id, self.colleague)
         self.assertEqual(len(self._activities()), 1)
         self.assertEqual(
-            self.env["calendar.event"].search_count([("res_id", "=", self.order.id), ("res_model", "=", "contact.order")]),
+            self.env["calendar.event"].search_count(
+                [("res_id", "=", self.order.id), ("res_model", "=", "contact.order")]
+            ),
             1,
         )
 
@@ -72,11 +74,17 @@ class TestContactOrderBooking(ContactOrderCase):
         booking.action_done()
         self.assertEqual(booking.state, "done")
         self.assertFalse(self._activities())
-        done = self.env["mail.activity"].with_context(active_test=False).search(
-            [("res_model", "=", "contact.order"), ("res_id", "=", self.order.id)]
+        done = (
+            self.env["mail.activity"]
+            .with_context(active_test=False)
+            .search(
+                [("res_model", "=", "contact.order"), ("res_id", "=", self.order.id)]
+            )
         )
         self.assertTrue(done.filtered(lambda a: not a.active) or not done)
-        self.assertTrue(booking.calendar_event_id.exists(), "the meeting stays in the calendar")
+        self.assertTrue(
+            booking.calendar_event_id.exists(), "the meeting stays in the calendar"
+        )
 
     def test_delete_booking_removes_both(self):
         booking = self._book()
@@ -89,8 +97,9 @@ class TestContactOrderBooking(ContactOrderCase):
         with self.assertRaisesRegex(ValidationError, "start"):
             self._book(start=False)
         for duration in (0, -1):
-            with self.subTest(duration=duration), self.assertRaisesRegex(
-                ValidationError, "duration"
+            with (
+                self.subTest(duration=duration),
+                self.assertRaisesRegex(ValidationError, "duration"),
             ):
                 self._book(duration=duration)
         self.order.with_user(self.user).action_complete()

@@ -54,8 +54,9 @@ class TestContactOrderNote(ContactOrderCase):
 
     def test_bad_notes(self):
         for body in (False, "", "<p><br></p>"):
-            with self.subTest(body=body), self.assertRaisesRegex(
-                ValidationError, "empty"
+            with (
+                self.subTest(body=body),
+                self.assertRaisesRegex(ValidationError, "empty"),
             ):
                 self._note(self.user, body=body)
         with self.assertRaisesRegex(ValidationError, "negative"):

@@ -9,8 +9,17 @@ from .common import USER_GROUPS, ContactOrderCase
 @tagged("post_install", "-at_install")
 class TestDocumentsAndMap(ContactOrderCase):
     def _attach(self, order, user, name="offer.pdf"):
-        return self.env["ir.attachment"].with_user(user).create(
-            {"name": name, "raw": b"data", "res_model": "contact.order", "res_id": order.id}
+        return (
+            self.env["ir.attachment"]
+            .with_user(user)
+            .create(
+                {
+                    "name": name,
+                    "raw": b"data",
+                    "res_model": "contact.order",
+                    "res_id": order.id,
+                }
+            )
         )
 
     def test_attachment_count_and_action(self):
@@ -40,8 +49,10 @@ class TestDocumentsAndMap(ContactOrderCase):
         self.assertFalse(attachment.exists())
 
     def test_other_files_are_not_affected(self):
-        attachment = self.env["ir.attachment"].with_user(self.user).create(
-            {"name": "mine.txt", "raw": b"x"}
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(self.user)
+            .create({"name": "mine.txt", "raw": b"x"})
         )
         attachment.unlink()
         self.assertFalse(attachment.exists())

@@ -15,7 +15,9 @@ class TestReminders(ContactOrderCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user.partner_id.write({"email": "sara@example.com", "mobile": "070-111 22 33"})
+        cls.user.partner_id.write(
+            {"email": "sara@example.com", "mobile": "070-111 22 33"}
+        )
         cls.order = cls._create_order(user=cls.user)
         cls.Booking = cls.env["contact.order.booking"]
         cls.params = cls.env["ir.config_parameter"].sudo()
@@ -83,7 +85,9 @@ class TestReminders(ContactOrderCase):
         booking = self._book(datetime(2030, 6, 1, 8, 30))
         self.assertEqual(self.Booking._cron_send_reminders(), 1)
         self.assertTrue(booking.reminder_sent_at)
-        log = self.order.message_ids.filtered(lambda m: "SMS reminder not sent" in str(m.body))
+        log = self.order.message_ids.filtered(
+            lambda m: "SMS reminder not sent" in str(m.body)
+        )
         self.assertEqual(len(log), 1)
         self.assertIn("12ab", str(log.body))
 
@@ -113,8 +117,8 @@ class TestReminders(ContactOrderCase):
         with patch.object(type(self.Booking), "_send_reminders", crash_in_second_batch):
             try:
                 self.Booking._cron_send_reminders(batch_size=2)
-            except RuntimeError:
-                pass
+            except RuntimeError as error:
+                self.assertEqual(str(error), "worker killed")
             else:
                 self.fail("the simulated crash did not happen")
         self.env.invalidate_all()
@@ -134,8 +138,12 @@ class TestReminders(ContactOrderCase):
         settings.contact_order_reminder_sms = True
         settings.contact_order_reminder_lead_minutes = 30
         settings.save().execute()
-        self.assertEqual(self.params.get_param("contact_order.reminder_channels"), "sms")
-        self.assertEqual(self.params.get_param("contact_order.reminder_lead_minutes"), "30")
+        self.assertEqual(
+            self.params.get_param("contact_order.reminder_channels"), "sms"
+        )
+        self.assertEqual(
+            self.params.get_param("contact_order.reminder_lead_minutes"), "30"
+        )
         settings = Form(self.env["res.config.settings"])
         settings.contact_order_reminder_sms = False
         settings.save().execute()

@@ -45,11 +45,25 @@ class TestSaleConversion(ContactOrderCase):
         self.assertEqual(back["res_id"], self.order.id)
 
     def test_several_quotations_and_total(self):
-        product = self.env["product.product"].create({"name": "Kompressor", "list_price": 1000})
+        product = self.env["product.product"].create(
+            {"name": "Kompressor", "list_price": 1000}
+        )
         for _i in range(2):
             action = self.order.with_user(self.seller).action_create_sale_order()
             self.env["sale.order"].browse(action["res_id"]).write(
-                {"order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1, "tax_id": False})]}
+                {
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "product_uom_qty": 1,
+                                "tax_id": False,
+                            },
+                        )
+                    ]
+                }
             )
         self.assertEqual(self.order.sale_order_count, 2)
         self.assertAlmostEqual(self.order.sale_amount_total, 2000)

@@ -27,7 +27,11 @@ class TestTodo(ContactOrderCase):
             }
         )
         cancelled = self.env["contact.order.booking"].create(
-            {"order_id": order.id, "start": datetime(2030, 6, 6, 9, 0), "user_id": self.user.id}
+            {
+                "order_id": order.id,
+                "start": datetime(2030, 6, 6, 9, 0),
+                "user_id": self.user.id,
+            }
         )
         cancelled.action_cancel()
         self.env.flush_all()
