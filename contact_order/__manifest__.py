@@ -21,6 +21,11 @@
         "data/mail_activity_type_data.xml",
         "data/contact_order_status_data.xml",
         "data/ir_config_parameter_data.xml",
+        "data/ir_cron_data.xml",
+        "views/contact_order_status_views.xml",
+        "views/contact_order_note_views.xml",
+        "views/contact_order_booking_views.xml",
+        "views/contact_order_views.xml",
     ],
     "demo": [],
 }
