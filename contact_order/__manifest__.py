@@ -26,6 +26,9 @@
         "views/contact_order_note_views.xml",
         "views/contact_order_booking_views.xml",
         "views/contact_order_views.xml",
+        "views/contact_facility_views.xml",
+        "views/res_partner_views.xml",
+        "views/maintenance_equipment_views.xml",
     ],
     "demo": [],
 }
