@@ -32,5 +32,5 @@
         "views/res_config_settings_views.xml",
         "views/contact_order_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/contact_order_demo.xml"],
 }
