@@ -146,7 +146,9 @@ def _raise_interrupt(signum, _frame):
 
 def install_signal_handlers() -> None:
     atexit.register(cleanup_all)
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    # SIGINT too: a background job of a non-interactive shell inherits an
+    # ignored SIGINT, and Ctrl-C / kill -INT must still stop everything.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _raise_interrupt)
 
 
@@ -1237,11 +1239,8 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
         )
         banner("ODOO TIERS SKIPPED")
         say(msg)
-        tiers = []
-        for name in wanted:
-            tier = TierResult(name, status="skipped", skipped=1)
-            tier.notes.append(msg)
-            tiers.append(tier)
+        tiers = [TierResult(name, status="skipped", skipped=1) for name in wanted]
+        tiers[0].notes.append(msg)
         return tiers
     except SetupError as exc:
         tier = TierResult("odoo-setup")
