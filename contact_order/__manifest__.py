@@ -29,6 +29,8 @@
         "views/contact_facility_views.xml",
         "views/res_partner_views.xml",
         "views/maintenance_equipment_views.xml",
+        "views/contact_order_todo_views.xml",
+        "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/contact_order_menus.xml",
     ],

@@ -5,6 +5,7 @@ from urllib.parse import quote_plus
 
 import pytz
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -174,6 +175,7 @@ class ContactOrder(models.Model):
     )
     map_url = fields.Char(compute="_compute_map_urls")
     map_embed_url = fields.Char(compute="_compute_map_urls")
+    map_preview = fields.Html(compute="_compute_map_urls", sanitize=False)
     color = fields.Integer(related="status_id.color")
     description = fields.Html(help="Background and details of the contact.")
 
@@ -295,8 +297,15 @@ class ContactOrder(models.Model):
                     f"{OSM_URL}/export/embed.html?bbox={lon - delta},{lat - delta},"
                     f"{lon + delta},{lat + delta}&layer=mapnik&marker={lat},{lon}"
                 )
+                # only numbers go into the markup: no user input is rendered
+                order.map_preview = (
+                    Markup(
+                        '<iframe class="w-100 border-0" height="350" src="%s"></iframe>'
+                    )
+                    % order.map_embed_url
+                )
                 continue
-            order.map_embed_url = False
+            order.map_embed_url = order.map_preview = False
             address = order._map_address()
             order.map_url = (
                 f"{OSM_URL}/search?query={quote_plus(address)}" if address else False
