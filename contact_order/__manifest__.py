@@ -35,4 +35,7 @@
         "views/contact_order_menus.xml",
     ],
     "demo": ["demo/contact_order_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["contact_order/static/tests/tours/**/*"],
+    },
 }

@@ -7,3 +7,4 @@ from . import test_sale_conversion
 from . import test_documents_map
 from . import test_reminders
 from . import test_todo
+from . import test_tours
