@@ -76,10 +76,6 @@ def test_expected_skips_file(tmp_path):
     assert devenv.load_expected_skips(tmp_path / "absent.txt") == []
 
 
-def test_repo_expected_skips_is_empty_by_default():
-    assert devenv.load_expected_skips() == []
-
-
 def test_tier_failure_without_failed_test_counts_as_failed():
     tier = devenv.TierResult("x", passed=3)
     tier.problem("ERROR line in the log")

@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import fnmatch
 import glob
+import hashlib
 import json
 import os
 import re
@@ -86,22 +87,9 @@ _CLEANUPS: list = []
 _CLEANUP_LOCK = threading.Lock()
 
 
-def _set_pdeathsig() -> None:  # pragma: no cover - runs in the child
-    """Linux: have the child receive SIGTERM if this harness dies."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001 - best effort only
-        pass
-
-
 def spawn(cmd, **kwargs) -> subprocess.Popen:
     """Start a child in its own session so that it can be stopped as a group."""
     kwargs.setdefault("stdin", subprocess.DEVNULL)
-    if sys.platform.startswith("linux"):
-        kwargs.setdefault("preexec_fn", _set_pdeathsig)
     proc = subprocess.Popen(cmd, start_new_session=True, **kwargs)
     _CHILDREN.append(proc)
     return proc
@@ -128,6 +116,10 @@ def on_cleanup(func) -> None:
 
 
 def cleanup_all() -> None:
+    if threading.current_thread() is threading.main_thread():
+        # A second Ctrl-C must not abort the clean-up half-way.
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
     with _CLEANUP_LOCK:
         for proc in reversed(_CHILDREN):
             stop_process(proc)
@@ -386,7 +378,8 @@ class Cluster:
         self.fast = fast
         if self.owner and not _traversable_by(root.parent, self.owner):
             # e.g. a clone under /root: the postgres user cannot reach it.
-            alt = Path(tempfile.gettempdir()) / f"devenv-{os.getpid()}-{root.name}"
+            digest = hashlib.sha1(str(root).encode()).hexdigest()[:12]
+            alt = Path(tempfile.gettempdir()) / f"devenv-{digest}"
             say(
                 f"note: user {self.owner.pw_name} cannot reach {root}; "
                 f"using {alt} for the PostgreSQL cluster instead"
@@ -864,6 +857,7 @@ class OdooContext:
     addons: list[str]
     deps: list[str]
     skips: list[str]
+    pytest_no_http: bool = False
 
     def config(self, name: str, http_port: int) -> Path:
         return write_odoo_config(
@@ -1015,6 +1009,8 @@ def run_pytest_odoo(ctx: OdooContext, db: str) -> TierResult:
     cmd += ["-p", "no:cacheprovider", "-p", "devenv_pytest_plugin"]
     cmd += [f"--odoo-config={cfg}", f"--odoo-database={db}", "--odoo-log-level=warn"]
     cmd += ["--odoo-http", f"--devenv-deselected={deselected}"]
+    if ctx.pytest_no_http:
+        cmd.append("--devenv-no-http")
     cmd += [f"--junitxml={junit}", "-o", "junit_family=xunit2", "-rfEs", *test_dirs]
     env = dict(ctx.odoo.env)
     env["PYTHONPATH"] = os.pathsep.join(
@@ -1267,8 +1263,9 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
     say(f"PostgreSQL from {pg_bin}, socket {cluster.socket_dir} port {cluster.port}")
     deps = addon_dependencies(addons)
     ctx = OdooContext(
-        odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips()
-    )
+        odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips(),
+        pytest_no_http=args.pytest_odoo_no_http,
+    )  # fmt: skip
     tiers: list[TierResult] = []
     setup = TierResult("odoo-setup")
     lifecycle_job = None
@@ -1322,8 +1319,9 @@ def cmd_test(args) -> int:
         tiers.extend(run_odoo_tiers(args, log_dir))
     except KeyboardInterrupt:
         say("\ninterrupted: stopping Odoo and PostgreSQL ...")
-        cleanup_all()
-        return 130
+        interrupted = TierResult("interrupted")
+        interrupted.problem("the run was interrupted; remaining tiers did not run")
+        tiers.append(interrupted.finish())
     finally:
         cleanup_all()
     say(f"\nlogs: {log_dir}   total time: {fmt_secs(time.monotonic() - start)}")
@@ -1439,6 +1437,12 @@ def main(argv=None) -> int:
         action="append",
         choices=["static", "odoo-tests", "pytest-odoo", "lifecycle"],
         help="run only this tier (repeatable); default: all",
+    )
+    test.add_argument(
+        "--pytest-odoo-no-http",
+        action="store_true",
+        help="deselect HttpCase tests (tours) in the pytest-odoo tier, with the "
+        "reason in the summary (for set-ups where its HTTP server cannot run)",
     )
     args = parser.parse_args(argv)
     install_signal_handlers()
