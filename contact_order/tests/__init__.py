@@ -8,3 +8,4 @@ from . import test_documents_map
 from . import test_reminders
 from . import test_todo
 from . import test_tours
+from . import test_translations
