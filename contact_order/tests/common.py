@@ -34,7 +34,7 @@ class ContactOrderCase(TransactionCase):
                 "street": "Storgatan 1",
                 "zip": "111 22",
                 "city": "Stockholm",
-                "phone": "+46 8 123 45 67",
+                "phone": "+46 8 555 01 23",
                 "email": "info@verkstad.example",
             }
         )

@@ -21,6 +21,10 @@ class TestReminders(ContactOrderCase):
         cls.order = cls._create_order(user=cls.user)
         cls.Booking = cls.env["contact.order.booking"]
         cls.params = cls.env["ir.config_parameter"].sudo()
+        # bookings that exist already (demo data) are not this test's business
+        cls.Booking.search([("reminder_sent_at", "=", False)]).write(
+            {"reminder_sent_at": "2000-01-01 00:00:00"}
+        )
 
     def _book(self, start, **vals):
         return self.Booking.create(
