@@ -113,7 +113,6 @@ class ContactOrder(models.Model):
         default=_default_status_id,
         tracking=True,
         index=True,
-        ondelete="restrict",
         group_expand="_read_group_status_ids",
         domain="[('company_id', 'in', [False, company_id])]",
     )

@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ContactOrderStatus(models.Model):
@@ -23,3 +24,20 @@ class ContactOrderStatus(models.Model):
         help="Leave empty to share the status between all companies.",
     )
     description = fields.Text(translate=True)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used(self):
+        """A status in use is archived, not deleted: orders keep their status
+        (uninstalling the module removes both, in any order)."""
+        used = (
+            self.env["contact.order"]
+            .sudo()
+            .search_count([("status_id", "in", self.ids)], limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "This status is used by contact orders: archive it instead of "
+                    "deleting it."
+                )
+            )

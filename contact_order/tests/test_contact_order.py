@@ -272,3 +272,12 @@ class TestContactOrder(ContactOrderCase):
         groups = self.env["contact.order"].read_group([], ["status_id"], ["status_id"])
         names = [group["status_id"][1] for group in groups if group["status_id"]]
         self.assertEqual(names[:2], ["New", "Contacted"])
+
+    def test_status_in_use_cannot_be_deleted(self):
+        self._create_order()
+        with self.assertRaisesRegex(UserError, "archive"):
+            self.status_new.unlink()
+        self.assertTrue(self.status_new.exists())
+        unused = self.env["contact.order.status"].create({"name": "Unused"})
+        unused.unlink()
+        self.assertFalse(unused.exists())
