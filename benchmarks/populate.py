@@ -89,6 +89,7 @@ class Populator:
                 ("bookings", self.create_bookings),
                 ("orders completed", self.complete_orders),
                 ("leads", self.create_leads),
+                ("lead activities", self.create_lead_activities),
                 ("alarm_events", self.create_alarm_events),
             ]
             for name, step in steps:
@@ -299,7 +300,29 @@ class Populator:
             }
             for index in range(self.sizes["leads"])
         ]
-        return len(self._create("crm.lead", vals_list))
+        self.lead_ids = self._create("crm.lead", vals_list)
+        self.lead_users = [vals["user_id"] for vals in vals_list]
+        return len(self.lead_ids)
+
+    def create_lead_activities(self):
+        """A to-do activity on two leads in three, as the bookings gave the
+        orders theirs: the activity column of both lists has work to do."""
+        model_id = self.env["ir.model"]._get_id("crm.lead")
+        todo = self.env.ref("mail.mail_activity_data_todo").id
+        today = date.today()
+        vals_list = [
+            {
+                "res_model_id": model_id,
+                "res_id": lead_id,
+                "activity_type_id": todo,
+                "user_id": self.lead_users[index],
+                "summary": "Call back",
+                "date_deadline": today + timedelta(days=index % 270 - 90),
+            }
+            for index, lead_id in enumerate(self.lead_ids)
+            if index % 3
+        ]
+        return len(self._create("mail.activity", vals_list, batch_size=5000))
 
     def create_alarm_events(self):
         """Events with an email alarm, far in the future: the reminder
