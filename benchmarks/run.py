@@ -190,6 +190,12 @@ def export_ref(args):
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     args.addons_path = target
+    args.ref = subprocess.run(  # the commit itself: HEAD may move meanwhile
+        ["git", "-C", str(REPO), "rev-parse", "--short", args.ref],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     log(f"benchmarking contact_order at {args.ref} (exported to {target})")
 
 
