@@ -191,6 +191,26 @@ class ContactOrder(models.Model):
         ),
     ]
 
+    def init(self):
+        """Indexes for the plans of the default list orders (completed last;
+        the ORM orders booleans through COALESCE) and of grouping by status."""
+        for name, expressions in (
+            ("date", ["COALESCE(is_completed, false)", "planned_date", "id DESC"]),
+            ("serial", ["COALESCE(is_completed, false)", "name DESC", "id DESC"]),
+        ):
+            tools.create_index(
+                self.env.cr,
+                f"contact_order_list_{name}_index",
+                self._table,
+                expressions,
+            )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_company_status_index",
+            self._table,
+            ["company_id", "status_id", "total_hours"],
+        )
+
     @api.depends("facility_id", "equipment_id")
     def _compute_partner_id(self):
         for order in self:
