@@ -9,3 +9,4 @@ from . import test_reminders
 from . import test_todo
 from . import test_tours
 from . import test_translations
+from . import test_security_jsonrpc

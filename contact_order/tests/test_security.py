@@ -44,15 +44,20 @@ OPERATIONS = (
     "delete file",
     "add note",
     "complete",
+    "convert to sales order",
 )
 
-# Allowed operations of each profile; all others must be refused.
+# Allowed operations of each profile; all others must be refused. Every
+# profile has Sales rights (sales_team.group_sale_salesman) on top.
 # Edit, Create and Delete bring View only assigned along (implied group).
 ALLOWED = {
     "none": set(),
     "view": {"list own", "open own", "list other", "open other"},
     "view_assigned": {"list own", "open own"},
-    "edit": {"list own", "open own", "write", "upload file", "add note", "complete"},
+    "edit": {
+        "list own", "open own", "write", "upload file", "add note", "complete",
+        "convert to sales order",
+    },
     "create": {"list own", "open own", "create"},
     "delete": {"list own", "open own", "unlink"},
     "assign": set(),
@@ -60,25 +65,28 @@ ALLOWED = {
     "delete_files": set(),
     "view+edit": {
         "list own", "open own", "list other", "open other", "write",
-        "upload file", "add note", "complete",
+        "upload file", "add note", "complete", "convert to sales order",
     },
     "view+create": {"list own", "open own", "list other", "open other", "create"},
     "view+delete": {"list own", "open own", "list other", "open other", "unlink"},
     "view+edit+assign": {
         "list own", "open own", "list other", "open other", "write",
         "assign other", "assign self", "upload file", "add note", "complete",
+        "convert to sales order",
     },
     "view+edit+assign_self": {
         "list own", "open own", "list other", "open other", "write",
         "assign self", "upload file", "add note", "complete",
+        "convert to sales order",
     },
     "view+edit+delete_files": {
         "list own", "open own", "list other", "open other", "write",
         "upload file", "delete file", "add note", "complete",
+        "convert to sales order",
     },
     "user preset": {
         "list own", "open own", "create", "write", "upload file", "add note",
-        "complete",
+        "complete", "convert to sales order",
     },
     "manager": set(OPERATIONS),
 }  # fmt: skip
@@ -94,7 +102,7 @@ class TestSecurityMatrix(ContactOrderCase):
                 cls.env,
                 login=f"co_matrix_{profile.replace(' ', '_').replace('+', '_')}",
                 groups=",".join(
-                    ["base.group_user"]
+                    ["base.group_user", "sales_team.group_sale_salesman"]
                     + [f"contact_order.{group}" for group in groups.split(",") if group]
                 ),
             )
@@ -148,6 +156,8 @@ class TestSecurityMatrix(ContactOrderCase):
             env["contact.order.note"].create({"order_id": own.id, "body": "<p>Hi</p>"})
         elif operation == "complete":
             own.with_user(user).action_complete()
+        elif operation == "convert to sales order":
+            own.with_user(user).action_create_sale_order()
         else:  # pragma: no cover - a typo in OPERATIONS
             raise ValueError(operation)
         self.env.flush_all()
