@@ -1,6 +1,5 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import logging
 import threading
 from datetime import timedelta
 
@@ -8,8 +7,6 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-_logger = logging.getLogger(__name__)
 
 DEFAULT_DURATION = 0.5
 DEFAULT_LEAD_MINUTES = 60
