@@ -138,6 +138,21 @@ class ContactOrder(models.Model):
     planned_date = fields.Date(
         string="Scheduled Date", tracking=True, index=True, copy=False
     )
+    # before note_ids and booking_ids: create() writes x2many fields in this
+    # order, and the rules of the notes and bookings made with a new order
+    # read its assignees
+    assignee_ids = fields.Many2many(
+        "res.users",
+        "contact_order_assignee_rel",
+        "order_id",
+        "user_id",
+        string="Assignees",
+        compute="_compute_assignee_ids",
+        store=True,
+        precompute=True,
+        help="The responsible and the assignees of its bookings: the users who "
+        "see this order with the right View only assigned.",
+    )
     note_ids = fields.One2many("contact.order.note", "order_id", string="Notes")
     note_count = fields.Integer(compute="_compute_note_stats", store=True)
     booking_ids = fields.One2many(
@@ -210,6 +225,16 @@ class ContactOrder(models.Model):
             self._table,
             ["company_id", "status_id", "total_hours"],
         )
+
+    @api.depends("user_id", "booking_ids.user_id")
+    def _compute_assignee_ids(self):
+        for order in self:
+            order.assignee_ids = order.user_id | order.booking_ids.user_id
+
+    def _flush_assignees(self):
+        """Compute the pending assignees now: the record rules read them from
+        their table, and a search does not flush a computed many2many."""
+        self.flush_recordset(["assignee_ids"])
 
     @api.depends("facility_id", "equipment_id")
     def _compute_partner_id(self):
@@ -416,6 +441,8 @@ class ContactOrder(models.Model):
         result = super().write(vals)
         if "facility_id" in vals or "partner_id" in vals:
             self._link_facility_to_customer()
+        if "user_id" in vals or "booking_ids" in vals:
+            self._flush_assignees()
         return result
 
     def _prepare_contact_write_vals(self, vals):

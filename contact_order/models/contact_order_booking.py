@@ -86,7 +86,9 @@ class ContactOrderBooking(models.Model):
     partner_id = fields.Many2one(
         related="order_id.partner_id", string="Customer", store=True
     )
-    status_id = fields.Many2one(related="order_id.status_id", string="Status")
+    status_id = fields.Many2one(
+        related="order_id.status_id", string="Status", store=True
+    )
 
     @api.depends("order_id", "booking_type", "start")
     def _compute_display_name(self):
@@ -119,6 +121,7 @@ class ContactOrderBooking(models.Model):
                     self.env._("A booking needs a start date and time.")
                 )
         bookings = super().create(vals_list)
+        bookings.order_id._flush_assignees()
         bookings._check_order_open()
         bookings._check_assignee()
         bookings.order_id._check_edit_right()
@@ -132,7 +135,10 @@ class ContactOrderBooking(models.Model):
             self.filtered(lambda b: b.user_id.id != vals["user_id"])._check_assignee(
                 vals["user_id"]
             )
+        orders = self.order_id
         result = super().write(vals)
+        if "user_id" in vals or "order_id" in vals:
+            (orders | self.order_id)._flush_assignees()
         if vals.keys() - {
             "state",
             "reminder_sent_at",
@@ -145,9 +151,12 @@ class ContactOrderBooking(models.Model):
         return result
 
     def unlink(self):
-        self.order_id._check_edit_right()
+        orders = self.order_id
+        orders._check_edit_right()
         self._remove_calendar()
-        return super().unlink()
+        result = super().unlink()
+        orders.exists()._flush_assignees()
+        return result
 
     def action_done(self):
         self.order_id._check_edit_right()

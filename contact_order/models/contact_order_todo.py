@@ -23,7 +23,7 @@ class ContactOrderTodo(models.Model):
     )
     date = fields.Date(readonly=True)
     start = fields.Datetime(string="Booked at", readonly=True)
-    subject = fields.Char(readonly=True)
+    subject = fields.Char(related="order_id.subject")
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     status_id = fields.Many2one("contact.order.status", readonly=True)
     user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
@@ -59,7 +59,6 @@ class ContactOrderTodo(models.Model):
                        NULL::integer AS booking_id,
                        o.planned_date AS date,
                        NULL::timestamp AS start,
-                       o.subject AS subject,
                        o.partner_id AS partner_id,
                        o.status_id AS status_id,
                        o.user_id AS user_id,
@@ -73,13 +72,11 @@ class ContactOrderTodo(models.Model):
                        b.id,
                        b.start::date,
                        b.start,
-                       o.subject,
-                       o.partner_id,
-                       o.status_id,
+                       b.partner_id,
+                       b.status_id,
                        b.user_id,
-                       o.company_id
+                       b.company_id
                   FROM contact_order_booking b
-                  JOIN contact_order o ON o.id = b.order_id
                  WHERE b.state = 'planned'
             )
             """

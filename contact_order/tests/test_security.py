@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -228,6 +229,48 @@ class TestSecurityMatrix(ContactOrderCase):
             order,
         )
         self.assertEqual(order.with_user(user).booking_ids.user_id, user)
+
+    def test_assignees_follow_the_order_and_its_bookings(self):
+        """The stored assignees, which the rules read, change with every way
+        an order or a booking changes hands, without a flush in between."""
+        user = self.users["view_assigned"]
+        Order = self.env["contact.order"].with_user(user)
+        order = self._create_order(user_id=self.colleague.id)
+        booking = self.env["contact.order.booking"].create(
+            {"order_id": order.id, "start": "2030-01-01 10:00:00", "user_id": user.id}
+        )
+        self.assertEqual(order.assignee_ids, self.colleague | user)
+        booking.user_id = self.colleague
+        self.assertFalse(Order.search([("id", "=", order.id)]))
+        booking.user_id = user
+        self.assertTrue(Order.search([("id", "=", order.id)]))
+        booking.unlink()
+        self.assertFalse(Order.search([("id", "=", order.id)]))
+        order.user_id = user
+        self.assertEqual(Order.search([("id", "=", order.id)]), order)
+        order.user_id = False
+        self.assertFalse(order.assignee_ids)
+        self.assertFalse(Order.search([("id", "=", order.id)]))
+
+    def test_order_with_notes_and_booking_in_one_create(self):
+        """A user who sees only their own orders saves a new order with its
+        first note and booking at once, as the form does."""
+        user = self.users["user preset"]
+        order = (
+            self.env["contact.order"]
+            .with_user(user)
+            .create(
+                {
+                    "subject": "From a service visit",
+                    "partner_id": self.customer.id,
+                    "note_ids": [Command.create({"body": "<p>Wants an offer</p>"})],
+                    "booking_ids": [Command.create({"start": "2030-01-01 10:00:00"})],
+                }
+            )
+        )
+        self.assertEqual(order.assignee_ids, user)
+        self.assertEqual(order.note_ids.author_id, user)
+        self.assertEqual(order.booking_ids.user_id, user)
 
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Filial AB"})
