@@ -1,8 +1,10 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
 import threading
 from datetime import timedelta
 
+import psycopg2.errors
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -12,6 +14,8 @@ DEFAULT_DURATION = 0.5
 DEFAULT_LEAD_MINUTES = 60
 REMINDER_CHANNELS = ("inapp", "email", "sms")
 REMINDER_BATCH_SIZE = 500
+
+_logger = logging.getLogger(__name__)
 
 
 class ContactOrderBooking(models.Model):
@@ -226,8 +230,14 @@ class ContactOrderBooking(models.Model):
 
     def _sync_calendar(self):
         """Keep exactly one event and one to-do entry per planned booking: the
-        event carries the activity, and calendar keeps the two in step."""
-        for booking in self.filtered(lambda b: b.state == "planned").sudo():
+        event carries the activity, and calendar keeps the two in step.
+
+        The assignee hears of a booking a colleague gives them through the
+        activity's assignment notice, in Odoo or by email as they chose; the
+        calendar's invitation emails, sent at once whatever that choice, are
+        left out."""
+        planned = self.filtered(lambda b: b.state == "planned")
+        for booking in planned.sudo().with_context(no_mail_to_attendees=True):
             event_vals = booking._prepare_calendar_event_vals()
             if booking.calendar_event_id:
                 booking.calendar_event_id.write(event_vals)
@@ -272,27 +282,37 @@ class ContactOrderBooking(models.Model):
         its reminders are queued (mail.message, mail.mail, sms.sms) and the
         batch is marked in one transaction, committed per batch. A crash
         loses only the batch it hit, which the next run takes again; a second
-        worker skips the locked rows, and rows committed after its snapshot
-        make it fail rather than remind twice."""
+        worker skips the locked rows, and stops (without reminding twice)
+        when rows were reminded and committed after its snapshot was taken."""
         channels, lead = self._reminder_settings()
         auto_commit = not getattr(threading.current_thread(), "testing", False)
         done = 0
         while True:
             now = fields.Datetime.now()
             self.flush_model(["state", "start", "reminder_sent_at"])
-            self.env.cr.execute(
-                """
-                SELECT id FROM contact_order_booking
-                 WHERE state = 'planned'
-                   AND reminder_sent_at IS NULL
-                   AND start <= %s
-                 ORDER BY start, id
-                 LIMIT %s
-                   FOR UPDATE SKIP LOCKED
-                """,
-                [now + timedelta(minutes=lead), batch_size],
-            )
-            bookings = self.browse(row[0] for row in self.env.cr.fetchall())
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        """
+                        SELECT id FROM contact_order_booking
+                         WHERE state = 'planned'
+                           AND reminder_sent_at IS NULL
+                           AND start <= %s
+                         ORDER BY start, id
+                         LIMIT %s
+                           FOR UPDATE SKIP LOCKED
+                        """,
+                        [now + timedelta(minutes=lead), batch_size],
+                        log_exceptions=False,
+                    )
+                    ids = [row[0] for row in self.env.cr.fetchall()]
+            except psycopg2.errors.SerializationFailure:
+                _logger.info(
+                    "Booking reminders: another worker sent some of them since "
+                    "this run began; the next run takes the rest."
+                )
+                break
+            bookings = self.browse(ids)
             if not bookings:
                 break
             # a failing batch leaves nothing behind, the batches before it stay
@@ -318,6 +338,8 @@ class ContactOrderBooking(models.Model):
                     body=booking._reminder_body(),
                     model_description=self.env._("Contact Order"),
                     email_layout_xmlid="mail.mail_notification_light",
+                    # who prefers email gets it through the mail queue
+                    force_send=False,
                 )
         if "email" in channels:
             self._queue_reminder_emails()

@@ -10,3 +10,4 @@ from . import test_todo
 from . import test_tours
 from . import test_translations
 from . import test_security_jsonrpc
+from . import test_reminders_concurrency
