@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .contact_order_count_mixin import CONTACT_ORDER_READERS
 
@@ -61,6 +62,23 @@ class ContactFacility(models.Model):
         return dict(
             super()._contact_order_defaults(), default_partner_id=self.partner_id.id
         )
+
+    def _check_customer(self, customer, record):
+        """Refuse to link this facility to ``record`` (a contact order or a
+        service object) of a customer that does not own it."""
+        owner = self.partner_id.commercial_partner_id
+        customer = customer.commercial_partner_id
+        if owner and owner != customer:
+            raise ValidationError(
+                self.env._(
+                    "Facility %(facility)s belongs to %(owner)s, not to "
+                    "%(customer)s, the customer of %(record)s.",
+                    facility=self.display_name,
+                    owner=owner.display_name,
+                    customer=customer.display_name or self.env._("no customer"),
+                    record=record.display_name,
+                )
+            )
 
     def _address_parts(self):
         """Address as a list of the filled-in parts, most precise first."""

@@ -363,18 +363,7 @@ class ContactOrder(models.Model):
     def _check_customer_links(self):
         for order in self:
             customer = order.partner_id.commercial_partner_id
-            facility_owner = order.facility_id.partner_id.commercial_partner_id
-            if facility_owner and facility_owner != customer:
-                raise ValidationError(
-                    self.env._(
-                        "Facility %(facility)s belongs to %(owner)s, not to the "
-                        "customer %(customer)s of contact order %(order)s.",
-                        facility=order.facility_id.display_name,
-                        owner=facility_owner.display_name,
-                        customer=customer.display_name,
-                        order=order.name,
-                    )
-                )
+            order.facility_id._check_customer(customer, order)
             equipment = order.equipment_id
             equipment_owner = equipment.customer_id.commercial_partner_id
             if equipment_owner and equipment_owner != customer:

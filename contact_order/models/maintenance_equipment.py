@@ -1,7 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 from .contact_order_count_mixin import CONTACT_ORDER_READERS
 
@@ -39,17 +38,7 @@ class MaintenanceEquipment(models.Model):
     @api.constrains("facility_id", "customer_id")
     def _check_facility_customer(self):
         for equipment in self:
-            owner = equipment.facility_id.partner_id.commercial_partner_id
-            if owner and owner != equipment.customer_id.commercial_partner_id:
-                raise ValidationError(
-                    self.env._(
-                        "Facility %(facility)s belongs to %(owner)s, not to the "
-                        "customer of service object %(equipment)s.",
-                        facility=equipment.facility_id.display_name,
-                        owner=owner.display_name,
-                        equipment=equipment.display_name,
-                    )
-                )
+            equipment.facility_id._check_customer(equipment.customer_id, equipment)
 
     def _contact_order_defaults(self):
         return dict(
