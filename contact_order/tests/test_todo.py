@@ -34,7 +34,6 @@ class TestTodo(ContactOrderCase):
             }
         )
         cancelled.action_cancel()
-        self.env.flush_all()
         todo = Todo.with_user(self.user).search([])
         self.assertEqual(
             [(line.kind, line.order_id, line.booking_id) for line in todo],
@@ -45,6 +44,38 @@ class TestTodo(ContactOrderCase):
         # the colleague only sees their own to-do
         self.assertEqual(
             Todo.with_user(self.colleague).search([]).order_id, colleague_order
+        )
+
+    def test_todo_follows_its_orders_and_bookings(self):
+        Todo = self.env["contact.order.todo"].with_user(self.user)
+        order = self._create_order(user=self.user, planned_date="2030-06-05")
+        booking = self.env["contact.order.booking"].create(
+            {
+                "order_id": order.id,
+                "start": datetime(2030, 6, 5, 9, 0),
+                "user_id": self.user.id,
+            }
+        )
+        todo = Todo.search([])
+        # the order's day before the booking's hour on that day
+        self.assertEqual(todo.mapped("kind"), ["order", "booking"])
+        self.assertEqual(todo.mapped("subject"), ["Sales question"] * 2)
+        self.assertEqual(Todo.search([("subject", "ilike", "sales")]), todo)
+        status_won = self.env.ref("contact_order.status_offer_sent")
+        order.status_id = status_won
+        groups = Todo.read_group([], ["status_id"], ["status_id"])
+        self.assertEqual(
+            [(group["status_id"][0], group["status_id_count"]) for group in groups],
+            [(status_won.id, 2)],
+        )
+        booking.with_user(self.user).action_done()
+        self.assertEqual(Todo.search([]).mapped("kind"), ["order"])
+        order.with_user(self.user).action_complete()
+        self.assertFalse(Todo.search([]))
+        # done entries are the inactive ones
+        self.assertEqual(
+            Todo.with_context(active_test=False).search([]).mapped("kind"),
+            ["order", "booking"],
         )
 
     @freeze_time("2030-01-15 12:00:00")
