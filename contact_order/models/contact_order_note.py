@@ -31,10 +31,19 @@ class ContactOrderNote(models.Model):
         required=True, readonly=True, default=fields.Datetime.now, index=True
     )
     hours = fields.Float(string="Time Spent", aggregator="sum")
+    is_author = fields.Boolean(
+        compute="_compute_is_author", help="The current user wrote this note."
+    )
     company_id = fields.Many2one(related="order_id.company_id", store=True)
     partner_id = fields.Many2one(
         related="order_id.partner_id", string="Customer", store=True
     )
+
+    @api.depends("author_id")
+    @api.depends_context("uid")
+    def _compute_is_author(self):
+        for note in self:
+            note.is_author = note.author_id == self.env.user
 
     @api.constrains("hours")
     def _check_hours(self):

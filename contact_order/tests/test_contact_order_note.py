@@ -52,6 +52,21 @@ class TestContactOrderNote(ContactOrderCase):
         self.assertEqual(self.order.note_ids.author_id, self.user)
         self.assertAlmostEqual(self.order.total_hours, 0.5)
 
+    def test_others_notes_are_read_only_in_the_form(self):
+        self._note(self.manager, body="<p>Manager's note</p>")
+        self._note(self.user, body="<p>My note</p>")
+        with Form(self.order.with_user(self.user)) as form:
+            # newest first: the user's own note, then the manager's
+            with form.note_ids.edit(0) as line:
+                line.body = "<p>My corrected note</p>"
+            with form.note_ids.edit(1) as line:
+                with self.assertRaisesRegex(AssertionError, "readonly"):
+                    line.body = "<p>Not mine</p>"
+        self.assertEqual(
+            self.order.note_ids.mapped("body"),
+            ["<p>My corrected note</p>", "<p>Manager's note</p>"],
+        )
+
     def test_bad_notes(self):
         for body in (False, "", "<p><br></p>"):
             with (
