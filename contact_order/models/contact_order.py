@@ -773,7 +773,11 @@ class ContactOrder(models.Model):
 
     @api.model
     def _create_partner_from_vals(self, vals, company):
-        return self.env["res.partner"].create(self._prepare_partner_vals(vals, company))
+        # a customer for Sales and Invoicing too (their "Customers" filters)
+        partners = self.env["res.partner"].with_context(
+            res_partner_search_mode="customer"
+        )
+        return partners.create(self._prepare_partner_vals(vals, company))
 
     @api.model
     def _next_number(self, company):

@@ -154,6 +154,7 @@ class TestContactOrder(ContactOrderCase):
         self.assertEqual(customer.email, "anna@nykund.example")
         self.assertEqual(customer.child_ids.name, "Anna Andersson")
         self.assertEqual(customer.child_ids.function, "Purchaser")
+        self.assertEqual(customer.customer_rank, 1)
         self.assertEqual(order.contact_phone, "+46701234567")
 
     def test_new_customer_without_contact_person_is_a_person(self):
