@@ -37,6 +37,13 @@ def measure(bench, args, log):
             *bench.explain(list_sql),
         ),
     }
+    todo_sql = next(
+        co.sql for name, kind, co, _ in pages if kind == "assigned" and "to-do" in name
+    )
+    explains["to-do page query (View only assigned user)"] = (
+        todo_sql,
+        *bench.explain(todo_sql),
+    )
     rule_sql = bench.rule_sql("assigned")
     explains["read rules of contact.order (View only assigned user)"] = (
         rule_sql,
