@@ -365,18 +365,7 @@ class ContactOrder(models.Model):
             customer = order.partner_id.commercial_partner_id
             order.facility_id._check_customer(customer, order)
             equipment = order.equipment_id
-            equipment_owner = equipment.customer_id.commercial_partner_id
-            if equipment_owner and equipment_owner != customer:
-                raise ValidationError(
-                    self.env._(
-                        "Service object %(equipment)s belongs to %(owner)s, not "
-                        "to the customer %(customer)s of contact order %(order)s.",
-                        equipment=equipment.display_name,
-                        owner=equipment_owner.display_name,
-                        customer=customer.display_name,
-                        order=order.name,
-                    )
-                )
+            equipment._check_customer(customer, order)
             if (
                 equipment.facility_id
                 and order.facility_id
