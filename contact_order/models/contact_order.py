@@ -241,10 +241,13 @@ class ContactOrder(models.Model):
         for order in self:
             order.assignee_ids = order.user_id | order.booking_ids.user_id
 
-    def _flush_assignees(self):
-        """Compute the pending assignees now: the record rules read them from
-        their table, and a search does not flush a computed many2many."""
-        self.flush_recordset(["assignee_ids"])
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # The record rules read the assignees from their table, and the SQL
+        # of a many2many condition does not compute pending values first (in
+        # Odoo 18 it carries no field to flush): do it for every search.
+        self.flush_model(["assignee_ids"])
+        return super()._search(domain, *args, **kwargs)
 
     @api.depends("facility_id", "equipment_id")
     def _compute_partner_id(self):
@@ -429,8 +432,6 @@ class ContactOrder(models.Model):
         result = super().write(vals)
         if "facility_id" in vals or "partner_id" in vals:
             self._link_facility_to_customer()
-        if "user_id" in vals or "booking_ids" in vals:
-            self._flush_assignees()
         return result
 
     def _prepare_contact_write_vals(self, vals):

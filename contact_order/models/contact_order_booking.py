@@ -125,7 +125,6 @@ class ContactOrderBooking(models.Model):
                     self.env._("A booking needs a start date and time.")
                 )
         bookings = super().create(vals_list)
-        bookings.order_id._flush_assignees()
         bookings._check_order_open()
         bookings._check_assignee()
         bookings.order_id._check_edit_right()
@@ -139,10 +138,7 @@ class ContactOrderBooking(models.Model):
             self.filtered(lambda b: b.user_id.id != vals["user_id"])._check_assignee(
                 vals["user_id"]
             )
-        orders = self.order_id
         result = super().write(vals)
-        if "user_id" in vals or "order_id" in vals:
-            (orders | self.order_id)._flush_assignees()
         if vals.keys() - {
             "state",
             "reminder_sent_at",
@@ -155,12 +151,9 @@ class ContactOrderBooking(models.Model):
         return result
 
     def unlink(self):
-        orders = self.order_id
-        orders._check_edit_right()
+        self.order_id._check_edit_right()
         self._remove_calendar()
-        result = super().unlink()
-        orders.exists()._flush_assignees()
-        return result
+        return super().unlink()
 
     def action_done(self):
         self.order_id._check_edit_right()
