@@ -11,6 +11,8 @@ from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
+from .contact_order_count_mixin import CONTACT_ORDER_READERS
+
 LIST_ORDERS = {
     "date": "is_completed, planned_date, id desc",
     "serial": "is_completed, name desc, id desc",
@@ -27,10 +29,18 @@ DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
 class ContactOrder(models.Model):
     _name = "contact.order"
     _description = "Contact Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "contact.order.system.mixin"]
     _order = LIST_ORDERS["date"]
     _rec_names_search = ["name", "subject", "partner_id.name"]
     _check_company_auto = True
+    _system_fields = (
+        "name",
+        "state",
+        "is_completed",
+        "total_hours",
+        "note_count",
+        "assignee_ids",
+    )
 
     def _default_status_id(self):
         return self.env["contact.order.status"].search(
@@ -114,7 +124,7 @@ class ContactOrder(models.Model):
         tracking=True,
         index=True,
         group_expand="_read_group_status_ids",
-        domain="[('company_id', 'in', [False, company_id])]",
+        check_company=True,
     )
     state = fields.Selection(
         [("open", "Open"), ("won", "Won"), ("done", "Completed")],
@@ -397,28 +407,34 @@ class ContactOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("name") in ("New", self.env._("New")):
+                del vals["name"]
+            self._refuse_system_fields(vals)
             self._check_mandatory_vals(vals, creating=True)
-            self._check_assign_vals(vals, creating=True)
+            if vals.get("user_id", self.env.uid) != self.env.uid:
+                self._assert_may_assign(self.env["res.users"].browse(vals["user_id"]))
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )
             self._normalize_phone_vals(vals, self._phone_country(vals, company))
-            if not vals.get("partner_id") and vals.get("partner_name"):
+            if not vals.get("partner_id") and (vals.get("partner_name") or "").strip():
                 vals["partner_id"] = self._create_partner_from_vals(vals, company).id
             vals.pop("partner_name", None)
-            if vals.get("name", "New") in ("New", self.env._("New")):
+            if "name" not in vals:
                 vals["name"] = self._next_number(company)
         orders = super().create(vals_list)
         orders._link_facility_to_customer()
         return orders
 
     def write(self, vals):
+        self._refuse_system_fields(vals)
         self._check_mandatory_vals(vals)
         self._check_completed_writable(vals)
         if "user_id" in vals and any(
             order.user_id.id != vals["user_id"] for order in self
         ):
-            self._check_assign_vals(vals)
+            self.check_access("write")
+            self._assert_may_assign(self.env["res.users"].browse(vals["user_id"]))
         if vals.get("contact_phone") or vals.get("partner_name"):
             # the phone's region and a new customer depend on each order
             if len(self) > 1:
@@ -438,11 +454,17 @@ class ContactOrder(models.Model):
         self.ensure_one()
         vals = dict(vals)
         self._normalize_phone_vals(vals, self._phone_country(vals, self.company_id))
-        if not vals.get("partner_id") and vals.get("partner_name"):
+        if not vals.get("partner_id") and (vals.get("partner_name") or "").strip():
             vals["partner_id"] = self._create_partner_from_vals(
                 dict(self._contact_vals(), **vals), self.company_id
             ).id
         return vals
+
+    def unlink(self):
+        # the bookings go with their order (a cascade in the database): their
+        # events and to-do entries, which live in other apps, go too
+        self.booking_ids._remove_calendar()
+        return super().unlink()
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
@@ -456,13 +478,13 @@ class ContactOrder(models.Model):
         open_orders.booking_ids.filtered(
             lambda booking: booking.state == "planned"
         ).action_cancel()
-        open_orders.write({"state": "done"})
+        open_orders._as_system().write({"state": "done"})
         return True
 
     def action_reopen(self):
         self._check_edit_right()
         for order in self.filtered(lambda order: order.state == "done"):
-            order.state = "won" if order._is_won() else "open"
+            order._as_system().state = "won" if order._is_won() else "open"
         return True
 
     def action_assign_to_me(self):
@@ -497,7 +519,7 @@ class ContactOrder(models.Model):
             )
         sale_order = self.env["sale.order"].create(self._prepare_sale_order_vals())
         if self.state == "open":
-            self.state = "won"
+            self._as_system().state = "won"
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale.action_quotations_with_onboarding"
         )
@@ -574,6 +596,19 @@ class ContactOrder(models.Model):
             )
         return action
 
+    def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
+        """Editing or deleting a message in the chatter removes its files as
+        superuser (``/mail/message/update_content``): the same right as any
+        other deletion of an order's files applies."""
+        if attachment_ids is not None:
+            removed = message.attachment_ids - self.env["ir.attachment"].browse(
+                attachment_ids
+            )
+            removed.with_env(self.env)._check_contact_order_file_deletion()
+        return super()._message_update_content(
+            message, body, attachment_ids=attachment_ids, **kwargs
+        )
+
     def action_view_attachments(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("base.action_attachment")
@@ -627,11 +662,22 @@ class ContactOrder(models.Model):
 
     @api.model
     def _check_mandatory_vals(self, vals, creating=False):
+        for fname in ("subject", "partner_name"):
+            if vals.get(fname) and not isinstance(vals[fname], str):
+                raise ValidationError(
+                    self.env._(
+                        "The %(field)s of a contact order must be text, not %(value)r.",
+                        field=self._fields[fname]._description_string(self.env),
+                        value=vals[fname],
+                    )
+                )
         if (creating or "subject" in vals) and not (vals.get("subject") or "").strip():
             raise ValidationError(
                 self.env._("A contact order needs a subject: what is it about?")
             )
-        has_customer = vals.get("partner_id") or vals.get("partner_name")
+        has_customer = (
+            vals.get("partner_id") or (vals.get("partner_name") or "").strip()
+        )
         if creating:
             has_customer = (
                 has_customer or vals.get("facility_id") or vals.get("equipment_id")
@@ -641,6 +687,21 @@ class ContactOrder(models.Model):
                 self.env._(
                     "A contact order needs a customer: pick an existing customer "
                     "or type the name of a new one."
+                )
+            )
+
+    def _ensure_open_for_bookings(self):
+        """Bookings of a completed order are its record: none is added,
+        changed or deleted until the order is reopened (the superuser still
+        loads history, as demo data and imports do)."""
+        if self.env.su:
+            return
+        done = self.filtered(lambda order: order.state == "done")
+        if done:
+            raise ValidationError(
+                self.env._(
+                    "Contact order %s is completed: reopen it to change its bookings.",
+                    ", ".join(done.mapped("name")),
                 )
             )
 
@@ -662,29 +723,47 @@ class ContactOrder(models.Model):
             )
 
     @api.model
-    def _check_assign_vals(self, vals, creating=False):
-        """Enforce the Assign / Assign self rights on the responsible."""
+    def _assert_may_assign(self, user, free_self=False):
+        """Who sees and owns an order changes only through the rights Assign
+        (anyone) and Assign self (oneself), whatever the door: the order's
+        responsible, a booking's assignee, on create or on write. Only users
+        with Contact Orders rights can receive an order or a booking.
+
+        :param user: the new responsible or assignee (empty: unassigned)
+        :param free_self: the current user may take it without Assign self
+            (they create the order, or are already assigned to it)
+        """
         if self.env.su:
             return
-        user = self.env.user
-        new_user_id = vals.get("user_id", user.id if creating else False)
-        if creating and new_user_id in (False, user.id):
-            return
-        if user.has_group("contact_order.group_assign"):
-            return
-        if new_user_id == user.id and user.has_group("contact_order.group_assign_self"):
-            return
-        if new_user_id == user.id:
-            message = self.env._(
-                "You need the contact order right 'Assign self' or 'Assign' to "
-                "make yourself responsible for a contact order."
+        me = self.env.user
+        may_take = user == me and (
+            free_self or me.has_group("contact_order.group_assign_self")
+        )
+        if not may_take and not me.has_group("contact_order.group_assign"):
+            if user == me:
+                message = self.env._(
+                    "You need the contact order right 'Assign self' or 'Assign' to "
+                    "make yourself responsible for a contact order or assignee of "
+                    "a booking."
+                )
+            else:
+                message = self.env._(
+                    "You need the contact order right 'Assign' to make someone else "
+                    "responsible for a contact order or assignee of a booking, or "
+                    "to leave an order unassigned."
+                )
+            raise AccessError(message)
+        if user and not any(
+            user.has_group(group) for group in CONTACT_ORDER_READERS.split(",")
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%s has no Contact Orders rights and could not open the order: "
+                    "an administrator gives them 'View' or 'View only assigned' "
+                    "first.",
+                    user.name,
+                )
             )
-        else:
-            message = self.env._(
-                "You need the contact order right 'Assign' to make someone else "
-                "responsible for a contact order, or to leave it unassigned."
-            )
-        raise AccessError(message)
 
     @api.model
     def _phone_country(self, vals, company):

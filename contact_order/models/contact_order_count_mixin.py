@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 CONTACT_ORDER_READERS = "contact_order.group_view,contact_order.group_view_assigned"
 
@@ -39,6 +40,28 @@ class ContactOrderCountMixin(models.AbstractModel):
         """Context defaults of a contact order created from this record."""
         self.ensure_one()
         return {f"default_{self._contact_order_group_field()}": self.id}
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_used_by_contact_orders(self):
+        """Orders keep the customer, facility or service object they are
+        about: one in use is archived, not deleted (sudo: an order the user
+        cannot see counts too)."""
+        used = (
+            self.env["contact.order"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(self._contact_order_domain(), limit=1)
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "%(record)s is used by contact order %(order)s: archive it "
+                    "instead of deleting it.",
+                    record=(self & used[self._contact_order_group_field()]).display_name
+                    or self[:1].display_name,
+                    order=used.name,
+                )
+            )
 
     def action_view_contact_orders(self):
         self.ensure_one()

@@ -4,13 +4,18 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
+# a sanity bound for the time spent on one contact (a month of days)
+MAX_HOURS = 744
+
 
 class ContactOrderNote(models.Model):
     """One entry of an order's notes log: what was said, by whom, when."""
 
     _name = "contact.order.note"
+    _inherit = ["contact.order.system.mixin"]
     _description = "Contact Order Note"
     _order = "date desc, id desc"
+    _system_fields = ("company_id", "partner_id")
 
     order_id = fields.Many2one(
         "contact.order",
@@ -48,14 +53,20 @@ class ContactOrderNote(models.Model):
     @api.constrains("hours")
     def _check_hours(self):
         for note in self:
-            if note.hours < 0:
+            if not 0 <= note.hours <= MAX_HOURS:
                 raise ValidationError(
-                    self.env._("The time spent on a note cannot be negative.")
+                    self.env._(
+                        "The time spent on a note must be between 0 and %(max)s "
+                        "hours, not %(hours)s.",
+                        max=MAX_HOURS,
+                        hours=note.hours,
+                    )
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._refuse_system_fields(vals)
             if not self.env.su:
                 # the log records who wrote what and when: not up to the writer
                 vals["author_id"] = self.env.uid
@@ -67,6 +78,7 @@ class ContactOrderNote(models.Model):
         return notes
 
     def write(self, vals):
+        self._refuse_system_fields(vals)
         if not self.env.su:
             if {"author_id", "date"} & vals.keys():
                 raise UserError(
@@ -88,7 +100,8 @@ class ContactOrderNote(models.Model):
         self.order_id._check_edit_right(self._edit_right_message())
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_others_notes(self):
         if not self.env.su:
             user = self.env.user
             may_delete_any = user.has_group(
@@ -103,7 +116,6 @@ class ContactOrderNote(models.Model):
                     )
                 )
         self.order_id._check_edit_right(self._edit_right_message())
-        return super().unlink()
 
     def _edit_right_message(self):
         return self.env._(

@@ -11,16 +11,22 @@ class IrAttachment(models.Model):
 
     def unlink(self):
         """Core lets whoever may edit a record delete its files: on contact
-        orders that takes the right 'Delete uploaded files' as well."""
-        if not self.env.su and not self.env.user.has_group(
-            "contact_order.group_delete_files"
-        ):
-            # sudo: only the link of the files is read, to decide on the right
-            if any(att.res_model in CONTACT_ORDER_MODELS for att in self.sudo()):
-                raise AccessError(
-                    self.env._(
-                        "You need the contact order right 'Delete uploaded files' "
-                        "to delete files of a contact order."
-                    )
-                )
+        orders that takes the right 'Delete uploaded files' as well. The
+        chatter's routes that delete as superuser call the same check (see
+        ``contact.order._message_update_content``)."""
+        if not self.env.su:
+            self._check_contact_order_file_deletion()
         return super().unlink()
+
+    def _check_contact_order_file_deletion(self):
+        """Refuse to delete files of contact orders without the right."""
+        if self.env.user.has_group("contact_order.group_delete_files"):
+            return
+        # sudo: only the link of the files is read, to decide on the right
+        if any(att.res_model in CONTACT_ORDER_MODELS for att in self.sudo()):
+            raise AccessError(
+                self.env._(
+                    "You need the contact order right 'Delete uploaded files' "
+                    "to delete files of a contact order."
+                )
+            )

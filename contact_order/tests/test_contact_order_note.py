@@ -74,7 +74,7 @@ class TestContactOrderNote(ContactOrderCase):
                 self.assertRaisesRegex(ValidationError, "empty"),
             ):
                 self._note(self.user, body=body)
-        with self.assertRaisesRegex(ValidationError, "negative"):
+        with self.assertRaisesRegex(ValidationError, "between 0 and"):
             self._note(self.user, hours=-1)
         note = self._note(self.user)
         with self.assertRaisesRegex(UserError, "moved"):
@@ -89,8 +89,13 @@ class TestContactOrderNote(ContactOrderCase):
 
     def test_only_author_or_deleter_removes(self):
         note = self._note(self.user)
+        reader = new_test_user(
+            self.env,
+            login="co_reader_editor",
+            groups=USER_GROUPS + ",contact_order.group_view",
+        )
         with self.assertRaisesRegex(AccessError, "author"):
-            note.with_user(self.colleague).unlink()
+            note.with_user(reader).unlink()
         deleter = new_test_user(
             self.env,
             login="co_deleter",
