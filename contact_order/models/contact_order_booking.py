@@ -5,38 +5,51 @@ import threading
 from datetime import timedelta
 
 import psycopg2.errors
+import pytz
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html, str2bool
+
+from .contact_order_system_mixin import sync_context
 
 DEFAULT_DURATION = 0.5
+# a week: a booking is a contact (a call, a visit), not a project
+MAX_DURATION = 168
 DEFAULT_LEAD_MINUTES = 60
 REMINDER_CHANNELS = ("inapp", "email", "sms")
 REMINDER_BATCH_SIZE = 500
+CHANNELS_PARAM = "contact_order.reminder_channels"
+LEAD_PARAM = "contact_order.reminder_lead_minutes"
+DURATION_PARAM = "contact_order.default_booking_duration"
 
 _logger = logging.getLogger(__name__)
 
 
 class ContactOrderBooking(models.Model):
     """The next contact agreed with the customer. It lives in the assignee's
-    calendar (a calendar.event) and to-do list (the event's mail.activity)."""
+    calendar (a calendar.event) and to-do list (the event's mail.activity),
+    kept in step whichever app changes them: the booking writes its event,
+    and ``calendar.event``/``mail.activity`` write their booking back."""
 
     _name = "contact.order.booking"
+    _inherit = ["contact.order.system.mixin"]
     _description = "Contact Order Booking"
     _order = "start, id"
     _check_company_auto = True
+    _system_fields = (
+        "state",
+        "reminder_sent_at",
+        "calendar_event_id",
+        "activity_id",
+        "company_id",
+        "partner_id",
+        "status_id",
+    )
 
     def _default_duration(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("contact_order.default_booking_duration")
-        )
-        try:
-            return float(value) if value else DEFAULT_DURATION
-        except ValueError:
-            return DEFAULT_DURATION
+        return self._default_duration_setting()
 
     order_id = fields.Many2one(
         "contact.order",
@@ -63,7 +76,10 @@ class ContactOrderBooking(models.Model):
         domain="[('share', '=', False)]",
         check_company=True,
     )
-    description = fields.Text()
+    description = fields.Text(
+        help="Kept on the booking and in the assignee's to-do entry; the "
+        "calendar event does not carry it."
+    )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
@@ -76,6 +92,7 @@ class ContactOrderBooking(models.Model):
         "calendar.event",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         ondelete="set null",
     )
     activity_id = fields.Many2one(
@@ -83,6 +100,7 @@ class ContactOrderBooking(models.Model):
         string="To-do",
         readonly=True,
         copy=False,
+        index="btree_not_null",
         ondelete="set null",
     )
     reminder_sent_at = fields.Datetime(readonly=True, copy=False)
@@ -110,97 +128,140 @@ class ContactOrderBooking(models.Model):
     @api.constrains("duration")
     def _check_duration(self):
         for booking in self:
-            if booking.duration <= 0:
+            if not 0 < booking.duration <= MAX_DURATION:
                 raise ValidationError(
                     self.env._(
-                        "The duration of a booking must be more than zero hours."
+                        "The duration of a booking must be more than zero and at "
+                        "most %(max)s hours, not %(duration)s.",
+                        max=MAX_DURATION,
+                        duration=booking.duration,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._refuse_system_fields(vals)
             if not vals.get("start"):
                 raise ValidationError(
                     self.env._("A booking needs a start date and time.")
                 )
+        # who may book is decided on the order as it is now: the booking
+        # itself makes its assignee one of the order's assignees
+        orders = self.env["contact.order"].browse(
+            {vals.get("order_id") for vals in vals_list} - {None, False}
+        )
+        orders._check_edit_right()
+        for vals in vals_list:
+            order = orders.browse(vals.get("order_id"))
+            order._ensure_open_for_bookings()
+            assignee = self.env["res.users"].browse(vals.get("user_id", self.env.uid))
+            order._assert_may_assign(assignee, free_self=assignee in order.assignee_ids)
         bookings = super().create(vals_list)
-        bookings._check_order_open()
-        bookings._check_assignee()
-        bookings.order_id._check_edit_right()
         bookings._sync_calendar()
         return bookings
 
     def write(self, vals):
+        self._refuse_system_fields(vals)
+        if self._is_system_write():
+            return super().write(vals)
+        if "order_id" in vals and any(b.order_id.id != vals["order_id"] for b in self):
+            raise UserError(
+                self.env._("A booking cannot be moved to another contact order.")
+            )
         if "start" in vals and not vals["start"]:
             raise ValidationError(self.env._("A booking needs a start date and time."))
+        self.order_id._check_edit_right()
+        self.order_id._ensure_open_for_bookings()
         if "user_id" in vals:
-            self.filtered(lambda b: b.user_id.id != vals["user_id"])._check_assignee(
-                vals["user_id"]
-            )
+            assignee = self.env["res.users"].browse(vals["user_id"])
+            for booking in self.filtered(lambda b: b.user_id != assignee):
+                booking.order_id._assert_may_assign(
+                    assignee, free_self=assignee in booking.order_id.assignee_ids
+                )
+        rearm = self._reminder_rearmed(vals)
         result = super().write(vals)
-        if vals.keys() - {
-            "state",
-            "reminder_sent_at",
-            "calendar_event_id",
-            "activity_id",
-        }:
-            self._check_order_open()
-            self.order_id._check_edit_right()
-            self._sync_calendar()
+        if rearm:
+            # a new time or a new assignee: one reminder for the new occurrence
+            rearm._as_system().write({"reminder_sent_at": False})
+        self._sync_calendar()
         return result
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_completed_order(self):
         self.order_id._check_edit_right()
+        self.order_id._ensure_open_for_bookings()
+
+    def unlink(self):
         self._remove_calendar()
         return super().unlink()
+
+    # ------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------
 
     def action_done(self):
         self.order_id._check_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
-        planned.activity_id.action_feedback(feedback=self.env._("Booking done."))
-        planned.write({"state": "done"})
+        activities = planned.activity_id
+        planned._as_system().write({"state": "done"})
+        activities.action_feedback(feedback=self.env._("Booking done."))
         return True
 
     def action_cancel(self):
         self.order_id._check_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
+        planned._as_system().write({"state": "cancelled"})
         planned._remove_calendar()
-        planned.write({"state": "cancelled"})
         return True
 
-    def _check_order_open(self):
-        for booking in self:
-            if booking.order_id.state == "done" and booking.state == "planned":
-                raise ValidationError(
-                    self.env._(
-                        "Contact order %s is completed: reopen it before booking "
-                        "a new contact.",
-                        booking.order_id.name,
-                    )
-                )
+    # ------------------------------------------------------------
+    # Calendar and to-do, both ways
+    # ------------------------------------------------------------
 
-    def _check_assignee(self, user_id=None):
-        """Assigning a booking to someone follows the same rights as assigning
-        the order."""
-        for booking in self:
-            new_user = user_id if user_id is not None else booking.user_id.id
-            self.env["contact.order"]._check_assign_vals(
-                {"user_id": new_user}, creating=not booking.calendar_event_id
-            )
+    def _reminder_rearmed(self, vals):
+        """Reminded bookings whose time or assignee this write changes."""
+        changed = self.browse()
+        if "start" in vals:
+            start = fields.Datetime.to_datetime(vals["start"])
+            changed |= self.filtered(lambda b: b.start != start)
+        if "user_id" in vals:
+            changed |= self.filtered(lambda b: b.user_id.id != vals["user_id"])
+        return changed.filtered("reminder_sent_at")
+
+    def _sync_env(self):
+        """The bookings for writing their event and to-do: no invitation
+        emails unless the admin wants them (the assignee hears of the booking
+        through the to-do's assignment notice, by their own preference), the
+        to-do's day in the assignee's time zone, and no echo back."""
+        context = sync_context()
+        if not str2bool(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("contact_order.booking_invitations", "False")
+        ):
+            context["no_mail_to_attendees"] = True
+        return self.sudo().with_context(**context)
 
     def _prepare_calendar_event_vals(self):
+        """What colleagues may see in Calendar: the event is private, so only
+        its attendee (the assignee) reads its name; the description stays on
+        the booking."""
         self.ensure_one()
         order = self.order_id
         stop = self.start + timedelta(hours=self.duration)
         return {
-            "name": self.display_name,
+            "name": self.with_context(lang=self.user_id.lang).display_name,
             "start": self.start,
             "stop": stop,
             "duration": self.duration,
             "user_id": self.user_id.id,
             "partner_ids": [Command.set(self.user_id.partner_id.ids)],
-            "description": self.description,
+            "privacy": "private",
             "res_model_id": self.env["ir.model"]._get_id(order._name),
             "res_id": order.id,
         }
@@ -214,32 +275,34 @@ class ContactOrderBooking(models.Model):
             "res_model_id": self.env["ir.model"]._get_id(self.order_id._name),
             "res_id": self.order_id.id,
             "user_id": self.user_id.id,
-            "summary": self.display_name,
-            "note": self.description,
-            "date_deadline": fields.Date.context_today(
-                self.with_context(tz=self.user_id.tz or "UTC"), self.start
-            ),
+            "summary": self.with_context(lang=self.user_id.lang).display_name,
+            "note": plaintext2html(self.description) if self.description else False,
+            "date_deadline": self._local_start().date(),
         }
+
+    def _local_start(self):
+        """The start in the assignee's time zone."""
+        self.ensure_one()
+        return fields.Datetime.context_timestamp(
+            self.with_context(tz=self.user_id.tz or "UTC"), self.start
+        )
 
     def _sync_calendar(self):
         """Keep exactly one event and one to-do entry per planned booking: the
-        event carries the activity, and calendar keeps the two in step.
-
-        The assignee hears of a booking a colleague gives them through the
-        activity's assignment notice, in Odoo or by email as they chose; the
-        calendar's invitation emails, sent at once whatever that choice, are
-        left out."""
+        event carries the activity, and calendar keeps the two in step."""
         planned = self.filtered(lambda b: b.state == "planned")
-        for booking in planned.sudo().with_context(no_mail_to_attendees=True):
+        for booking in planned._sync_env():
+            booking = booking.with_context(tz=booking.user_id.tz or "UTC")
             event_vals = booking._prepare_calendar_event_vals()
-            if booking.calendar_event_id:
+            activity_vals = booking._prepare_activity_vals()
+            if booking.calendar_event_id and booking.activity_id:
                 booking.calendar_event_id.write(event_vals)
+                booking.activity_id.write({"note": activity_vals["note"]})
                 continue
-            event_vals["activity_ids"] = [
-                Command.create(booking._prepare_activity_vals())
-            ]
-            event = self.env["calendar.event"].create(event_vals)
-            booking.write(
+            booking._remove_calendar()
+            event_vals["activity_ids"] = [Command.create(activity_vals)]
+            event = booking.env["calendar.event"].create(event_vals)
+            booking._as_system().write(
                 {
                     "calendar_event_id": event.id,
                     "activity_id": event.activity_ids[:1].id,
@@ -247,9 +310,81 @@ class ContactOrderBooking(models.Model):
             )
 
     def _remove_calendar(self):
-        for booking in self.sudo():
-            booking.activity_id.unlink()
-            booking.calendar_event_id.unlink()
+        """Delete the event and to-do entry these bookings made (found from
+        the booking's side only, and only if they still point at its order)."""
+        for booking in self._sync_env():
+            order = booking.order_id
+            event = booking.calendar_event_id.exists()
+            activity = booking.activity_id.exists()
+            if activity.res_model == order._name and activity.res_id == order.id:
+                activity.unlink()
+            if event.res_model == order._name and event.res_id == order.id:
+                event.unlink()
+
+    def _write_from_events(self):
+        """Calendar changed the bookings' events: take their time, duration
+        and organizer, with the rights of whoever changed them."""
+        for booking in self:
+            event = booking.sudo().calendar_event_id
+            vals = {}
+            if event.start != booking.start:
+                vals["start"] = event.start
+            if abs(event.duration - booking.duration) >= 1 / 60:
+                vals["duration"] = event.duration
+            if event.user_id and event.user_id != booking.user_id:
+                vals["user_id"] = event.user_id.id
+            if vals:
+                booking.write(vals)
+
+    def _write_from_activities(self):
+        """The to-do entries were rescheduled or reassigned (activity menu,
+        chatter, RPC): move the bookings to that day, at the same time of day,
+        or give them to the new assignee."""
+        for booking in self:
+            activity = booking.sudo().activity_id
+            vals = {}
+            local_start = booking._local_start()
+            if activity.date_deadline != local_start.date():
+                new_start = local_start.replace(
+                    year=activity.date_deadline.year,
+                    month=activity.date_deadline.month,
+                    day=activity.date_deadline.day,
+                )
+                vals["start"] = new_start.astimezone(pytz.utc).replace(tzinfo=None)
+            if activity.user_id and activity.user_id != booking.user_id:
+                vals["user_id"] = activity.user_id.id
+            if vals:
+                booking.write(vals)
+
+    def _done_from_activities(self):
+        """Their to-do entries were marked done elsewhere."""
+        self.order_id._check_edit_right()
+        self._as_system().write({"state": "done"})
+
+    def _cancel_from_other_app(self, removed):
+        """Their event or to-do entry was deleted in another app: cancel the
+        bookings, remove what is left of them, and say who did it.
+
+        :param removed: the records that were deleted (calendar.event or
+            mail.activity), for the message
+        """
+        self.order_id._check_edit_right()
+        events = self.sudo().calendar_event_id.exists()
+        activities = self.sudo().activity_id.exists()
+        for booking in self:
+            booking.order_id._message_log(
+                body=self.env._(
+                    "Booking %(booking)s cancelled: %(user)s deleted it in %(app)s.",
+                    booking=booking.display_name,
+                    user=self.env.user.name,
+                    app=removed._description,
+                )
+            )
+        self._as_system().write(
+            {"state": "cancelled", "calendar_event_id": False, "activity_id": False}
+        )
+        activities.with_context(**sync_context()).unlink()
+        events.with_context(**sync_context()).unlink()
 
     # ------------------------------------------------------------
     # Reminders
@@ -257,15 +392,25 @@ class ContactOrderBooking(models.Model):
 
     @api.model
     def _reminder_settings(self):
+        """The one reader of the reminder settings: (channels, lead minutes)."""
         params = self.env["ir.config_parameter"].sudo()
-        value = params.get_param("contact_order.reminder_channels", "inapp")
+        value = params.get_param(CHANNELS_PARAM, "inapp")
         channels = {channel.strip() for channel in value.split(",")}
         try:
-            lead = int(params.get_param("contact_order.reminder_lead_minutes", 60))
+            lead = int(params.get_param(LEAD_PARAM, DEFAULT_LEAD_MINUTES))
         except ValueError:
             lead = DEFAULT_LEAD_MINUTES
         channels &= set(REMINDER_CHANNELS)
         return channels, lead
+
+    @api.model
+    def _default_duration_setting(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(DURATION_PARAM)
+        try:
+            duration = float(value) if value else DEFAULT_DURATION
+        except ValueError:
+            return DEFAULT_DURATION
+        return duration if 0 < duration <= MAX_DURATION else DEFAULT_DURATION
 
     @api.model
     def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
@@ -311,7 +456,7 @@ class ContactOrderBooking(models.Model):
             # a failing batch leaves nothing behind, the batches before it stay
             with self.env.cr.savepoint():
                 bookings._send_reminders(channels)
-                bookings.write({"reminder_sent_at": now})
+                bookings._as_system().write({"reminder_sent_at": now})
             done += len(bookings)
             if auto_commit:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=0)
@@ -335,7 +480,13 @@ class ContactOrderBooking(models.Model):
                     force_send=False,
                 )
         if "email" in channels:
-            self._queue_reminder_emails()
+            # the in-app notice already reaches by email who prefers email
+            emailed = self.browse()
+            if "inapp" in channels:
+                emailed = self.filtered(
+                    lambda b: b.user_id.notification_type == "email"
+                )
+            (self - emailed)._queue_reminder_emails()
         if "sms" in channels:
             self._queue_reminder_sms()
 

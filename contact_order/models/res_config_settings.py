@@ -3,7 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-CHANNELS_PARAM = "contact_order.reminder_channels"
+from .contact_order_booking import (
+    CHANNELS_PARAM,
+    DEFAULT_DURATION,
+    DEFAULT_LEAD_MINUTES,
+    DURATION_PARAM,
+    LEAD_PARAM,
+    MAX_DURATION,
+    REMINDER_CHANNELS,
+)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -18,13 +26,21 @@ class ResConfigSettings(models.TransientModel):
     )
     contact_order_default_booking_duration = fields.Float(
         string="Default Booking Duration",
-        default=0.5,
-        config_parameter="contact_order.default_booking_duration",
+        default=DEFAULT_DURATION,
+        config_parameter=DURATION_PARAM,
     )
     contact_order_reminder_lead_minutes = fields.Integer(
         string="Remind Before (minutes)",
-        default=60,
-        config_parameter="contact_order.reminder_lead_minutes",
+        default=DEFAULT_LEAD_MINUTES,
+        config_parameter=LEAD_PARAM,
+    )
+    contact_order_booking_invitations = fields.Boolean(
+        string="Calendar Invitations for Bookings",
+        config_parameter="contact_order.booking_invitations",
+        help="Also send the calendar's invitation and change emails to the "
+        "assignee of a booking. Without it, the assignee hears of a booking "
+        "once, through the to-do's assignment notice (in Odoo or by email, as "
+        "they chose in their preferences).",
     )
     contact_order_reminder_inapp = fields.Boolean(
         string="Remind in Odoo",
@@ -44,20 +60,16 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_contact_order_reminder_channels(self):
-        value = (
-            self.env["ir.config_parameter"].sudo().get_param(CHANNELS_PARAM, "inapp")
-        )
-        channels = {channel.strip() for channel in value.split(",")}
+        channels, __ = self.env["contact.order.booking"]._reminder_settings()
         for settings in self:
-            settings.contact_order_reminder_inapp = "inapp" in channels
-            settings.contact_order_reminder_email = "email" in channels
-            settings.contact_order_reminder_sms = "sms" in channels
+            for channel in REMINDER_CHANNELS:
+                settings[f"contact_order_reminder_{channel}"] = channel in channels
 
     def _inverse_contact_order_reminder_channels(self):
         for settings in self:
             channels = [
                 channel
-                for channel in ("inapp", "email", "sms")
+                for channel in REMINDER_CHANNELS
                 if settings[f"contact_order_reminder_{channel}"]
             ]
             # an empty value would delete the parameter, i.e. restore the default
@@ -71,4 +83,16 @@ class ResConfigSettings(models.TransientModel):
             if settings.contact_order_reminder_lead_minutes < 0:
                 raise ValidationError(
                     self.env._("Reminders cannot be sent after the booking starts.")
+                )
+
+    @api.constrains("contact_order_default_booking_duration")
+    def _check_contact_order_default_booking_duration(self):
+        for settings in self:
+            if not 0 < settings.contact_order_default_booking_duration <= MAX_DURATION:
+                raise ValidationError(
+                    self.env._(
+                        "The default duration of a booking must be more than zero "
+                        "and at most %s hours.",
+                        MAX_DURATION,
+                    )
                 )

@@ -11,3 +11,5 @@ from . import test_tours
 from . import test_translations
 from . import test_security_jsonrpc
 from . import test_reminders_concurrency
+from . import test_security_paths
+from . import test_booking_sync

@@ -1,0 +1,44 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+
+from .contact_order_system_mixin import is_syncing, sync_context
+
+# what Calendar can change of a booking's event that the booking keeps too
+BOOKING_EVENT_FIELDS = {"start", "stop", "duration", "allday", "user_id"}
+
+
+class CalendarEvent(models.Model):
+    """A booking's event changed or deleted in Calendar changes or cancels the
+    booking, with the rights of whoever did it."""
+
+    _inherit = "calendar.event"
+
+    def write(self, vals):
+        if is_syncing(self.env):
+            return super().write(vals)
+        # calendar moves the event's activity along: that is no change of
+        # the to-do of its own (see mail.activity.write)
+        result = super(CalendarEvent, self.with_context(**sync_context())).write(vals)
+        if BOOKING_EVENT_FIELDS & vals.keys():
+            self._planned_bookings()._write_from_events()
+        return result
+
+    def unlink(self):
+        if is_syncing(self.env):
+            return super().unlink()
+        bookings = self._planned_bookings()
+        bookings.order_id._check_edit_right()
+        result = super().unlink()
+        bookings._cancel_from_other_app(self)
+        return result
+
+    def _planned_bookings(self):
+        """The planned bookings of these events, with the current user's
+        rights (sudo: only to find them)."""
+        return (
+            self.env["contact.order.booking"]
+            .sudo()
+            .search([("calendar_event_id", "in", self.ids), ("state", "=", "planned")])
+            .sudo(self.env.su)
+        )
