@@ -13,3 +13,4 @@ from . import test_security_jsonrpc
 from . import test_reminders_concurrency
 from . import test_security_paths
 from . import test_booking_sync
+from . import test_booking_tour

@@ -152,3 +152,78 @@ class TestReminders(ContactOrderCase):
         settings.contact_order_reminder_sms = False
         settings.save().execute()
         self.assertEqual(self.Booking._reminder_settings()[0], set())
+
+    # ------------------------------------------------------------------
+    # exactly one reminder per occurrence, assignee and destination
+    # ------------------------------------------------------------------
+
+    def _emails_to(self, user):
+        """Reminder emails for the user: the in-app notice of an email user and
+        the email channel's own."""
+        return self.env["mail.mail"].search(
+            [
+                ("subject", "like", "Reminder:"),
+                "|",
+                ("recipient_ids", "in", user.partner_id.ids),
+                ("email_to", "like", user.email),
+            ]
+        )
+
+    @freeze_time("2030-06-01 08:00:00")
+    def test_inapp_and_email_send_one_email_to_an_email_user(self):
+        self.params.set_param("contact_order.reminder_channels", "inapp,email")
+        self.user.notification_type = "email"
+        self._book(datetime(2030, 6, 1, 8, 30))
+        self.Booking._cron_send_reminders()
+        self.assertEqual(len(self._emails_to(self.user)), 1)
+
+    @freeze_time("2030-06-01 08:00:00")
+    def test_inapp_and_email_reach_an_inbox_user_in_both(self):
+        self.params.set_param("contact_order.reminder_channels", "inapp,email")
+        self.user.notification_type = "inbox"
+        booking = self._book(datetime(2030, 6, 1, 8, 30))
+        self.Booking._cron_send_reminders()
+        self.assertEqual(len(self._inbox_reminders(booking)), 1)
+        self.assertEqual(len(self._emails_to(self.user)), 1)
+
+    @freeze_time("2030-06-01 08:00:00")
+    def test_every_channel_at_once(self):
+        self.params.set_param("contact_order.reminder_channels", "inapp,email,sms")
+        self.user.notification_type = "email"
+        self._book(datetime(2030, 6, 1, 8, 30))
+        self.Booking._cron_send_reminders()
+        self.assertEqual(len(self._emails_to(self.user)), 1)
+        sms = self.env["sms.sms"].search([("partner_id", "=", self.user.partner_id.id)])
+        self.assertEqual(len(sms), 1)
+
+    def test_rescheduled_after_its_reminder_is_reminded_again(self):
+        with freeze_time("2030-06-01 08:00:00"):
+            booking = self._book(datetime(2030, 6, 1, 8, 30))
+            self.assertEqual(self.Booking._cron_send_reminders(), 1)
+            booking.with_user(self.user).start = datetime(2030, 6, 3, 8, 30)
+            self.assertFalse(booking.reminder_sent_at)
+            self.assertEqual(self.Booking._cron_send_reminders(), 0, "not due yet")
+        with freeze_time("2030-06-03 08:00:00"):
+            self.assertEqual(self.Booking._cron_send_reminders(), 1)
+        self.assertEqual(len(self._inbox_reminders(booking)), 2)
+
+    @freeze_time("2030-06-01 08:00:00")
+    def test_reassigned_after_its_reminder_reminds_the_new_assignee(self):
+        booking = self._book(datetime(2030, 6, 1, 8, 30))
+        self.Booking._cron_send_reminders()
+        booking.with_user(self.manager).user_id = self.colleague
+        self.assertEqual(self.Booking._cron_send_reminders(), 1)
+        reminders = self._inbox_reminders(booking)
+        self.assertEqual(len(reminders), 2)
+        self.assertIn(
+            self.colleague.partner_id, reminders.notification_ids.res_partner_id
+        )
+
+    @freeze_time("2030-06-01 08:00:00")
+    def test_unchanged_time_keeps_the_reminder(self):
+        booking = self._book(datetime(2030, 6, 1, 8, 30))
+        self.Booking._cron_send_reminders()
+        booking.with_user(self.user).write(
+            {"start": datetime(2030, 6, 1, 8, 30), "description": "Same time"}
+        )
+        self.assertTrue(booking.reminder_sent_at)
