@@ -371,13 +371,17 @@ class ContactOrderBooking(models.Model):
         self.order_id._check_edit_right()
         events = self.sudo().calendar_event_id.exists()
         activities = self.sudo().activity_id.exists()
+        if removed._name == "calendar.event":
+            what = self.env._("calendar event")
+        else:
+            what = self.env._("to-do entry")
         for booking in self:
             booking.order_id._message_log(
                 body=self.env._(
-                    "Booking %(booking)s cancelled: %(user)s deleted it in %(app)s.",
+                    "Booking %(booking)s cancelled: %(user)s deleted its %(what)s.",
                     booking=booking.display_name,
                     user=self.env.user.name,
-                    app=removed._description,
+                    what=what,
                 )
             )
         self._as_system().write(

@@ -84,8 +84,8 @@ class TestBookingSync(ContactOrderCase):
         self.assertEqual(self.booking.state, "cancelled")
         self.assertFalse(self.activity.exists())
         self.assertFalse(self.booking.calendar_event_id or self.booking.activity_id)
-        self.assertEqual(len(self._log("deleted it in")), 1)
-        self.assertIn(self.user.name, str(self._log("deleted it in").body))
+        self.assertEqual(len(self._log("deleted its")), 1)
+        self.assertIn(self.user.name, str(self._log("deleted its").body))
         # a later edit of the booking does not bring them back
         self.booking.with_user(self.user).description = "Too late"
         self.assertFalse(self.booking.calendar_event_id)
@@ -107,7 +107,7 @@ class TestBookingSync(ContactOrderCase):
         self.assertEqual(self.booking.state, "done")
         self.assertFalse(self.activity.exists())
         self.assertTrue(self.event.exists(), "the meeting stays in the calendar")
-        self.assertFalse(self._log("deleted it in"))
+        self.assertFalse(self._log("deleted its"))
 
     def test_todo_rescheduled_moves_the_booking_same_time_of_day(self):
         self.activity.with_user(self.user).write({"date_deadline": date(2030, 6, 10)})
@@ -125,7 +125,7 @@ class TestBookingSync(ContactOrderCase):
         self.activity.with_user(self.user).unlink()
         self.assertEqual(self.booking.state, "cancelled")
         self.assertFalse(self.event.exists())
-        self.assertEqual(len(self._log("deleted it in")), 1)
+        self.assertEqual(len(self._log("deleted its")), 1)
 
     def test_todo_done_needs_the_edit_right(self):
         reader = new_test_user(
@@ -159,5 +159,5 @@ class TestBookingSync(ContactOrderCase):
         self.assertEqual(self.booking.state, "cancelled")
         self.assertFalse(self.event.exists())
         self.assertFalse(
-            self._log("deleted it in"), "the module's own removal is no news"
+            self._log("deleted its"), "the module's own removal is no news"
         )

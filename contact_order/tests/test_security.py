@@ -3,7 +3,7 @@
 import base64
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import ContactOrderCase
@@ -46,6 +46,11 @@ OPERATIONS = (
     "add note",
     "complete",
     "convert to sales order",
+    "book own",
+    "book other",
+    "forge state",
+    "forge assignees",
+    "delete file in chatter",
 )
 
 # Allowed operations of each profile; all others must be refused. Every
@@ -57,7 +62,7 @@ ALLOWED = {
     "view_assigned": {"list own", "open own"},
     "edit": {
         "list own", "open own", "write", "upload file", "add note", "complete",
-        "convert to sales order",
+        "convert to sales order", "book own",
     },
     "create": {"list own", "open own", "create"},
     "delete": {"list own", "open own", "unlink"},
@@ -67,29 +72,31 @@ ALLOWED = {
     "view+edit": {
         "list own", "open own", "list other", "open other", "write",
         "upload file", "add note", "complete", "convert to sales order",
+        "book own",
     },
     "view+create": {"list own", "open own", "list other", "open other", "create"},
     "view+delete": {"list own", "open own", "list other", "open other", "unlink"},
     "view+edit+assign": {
         "list own", "open own", "list other", "open other", "write",
         "assign other", "assign self", "upload file", "add note", "complete",
-        "convert to sales order",
+        "convert to sales order", "book own", "book other",
     },
     "view+edit+assign_self": {
         "list own", "open own", "list other", "open other", "write",
         "assign self", "upload file", "add note", "complete",
-        "convert to sales order",
+        "convert to sales order", "book own", "book other",
     },
     "view+edit+delete_files": {
         "list own", "open own", "list other", "open other", "write",
         "upload file", "delete file", "add note", "complete",
-        "convert to sales order",
+        "convert to sales order", "book own", "delete file in chatter",
     },
     "user preset": {
         "list own", "open own", "create", "write", "upload file", "add note",
-        "complete", "convert to sales order",
+        "complete", "convert to sales order", "book own",
     },
-    "manager": set(OPERATIONS),
+    # fields the system maintains are nobody's to write, the manager's neither
+    "manager": set(OPERATIONS) - {"forge state", "forge assignees"},
 }  # fmt: skip
 
 
@@ -121,48 +128,64 @@ class TestSecurityMatrix(ContactOrderCase):
                 "res_id": own.id,
             }
         )
+        # the file as the chatter has it: on a message of the order
+        self.message = own.message_post(
+            body="Offer", attachment_ids=attachment.ids, message_type="comment"
+        )
         return own, other, attachment
 
     def _run(self, operation, user, own, other, attachment):
         env = self.env(user=user)
+        own, other = own.with_user(user), other.with_user(user)
         Order = env["contact.order"]
-        if operation in ("list own", "list other"):
-            target = own if operation == "list own" else other
-            return bool(Order.search([("id", "=", target.id)]))
-        elif operation in ("open own", "open other"):
-            target = own if operation == "open own" else other
-            target.with_user(user).read(["subject", "partner_id", "note_ids"])
-        elif operation == "create":
-            Order.create({"subject": "New", "partner_id": self.customer.id})
-        elif operation == "write":
-            own.with_user(user).write({"subject": "Changed"})
-        elif operation == "unlink":
-            own.with_user(user).unlink()
-        elif operation == "assign other":
-            own.with_user(user).write({"user_id": self.colleague.id})
-        elif operation == "assign self":
-            other.with_user(user).write({"user_id": user.id})
-        elif operation == "upload file":
-            env["ir.attachment"].create(
+        steps = {
+            "list own": lambda: bool(Order.search([("id", "=", own.id)])),
+            "list other": lambda: bool(Order.search([("id", "=", other.id)])),
+            "open own": lambda: own.read(["subject", "partner_id", "note_ids"]),
+            "open other": lambda: other.read(["subject", "partner_id", "note_ids"]),
+            "create": lambda: Order.create(
+                {"subject": "New", "partner_id": self.customer.id}
+            ),
+            "write": lambda: own.write({"subject": "Changed"}),
+            "unlink": lambda: own.unlink(),
+            "assign other": lambda: own.write({"user_id": self.colleague.id}),
+            "assign self": lambda: other.write({"user_id": user.id}),
+            "upload file": lambda: env["ir.attachment"].create(
                 {
                     "name": "photo.png",
                     "raw": b"png",
                     "res_model": "contact.order",
                     "res_id": own.id,
                 }
-            )
-        elif operation == "delete file":
-            attachment.with_user(user).unlink()
-        elif operation == "add note":
-            env["contact.order.note"].create({"order_id": own.id, "body": "<p>Hi</p>"})
-        elif operation == "complete":
-            own.with_user(user).action_complete()
-        elif operation == "convert to sales order":
-            own.with_user(user).action_create_sale_order()
-        else:  # pragma: no cover - a typo in OPERATIONS
-            raise ValueError(operation)
+            ),
+            "delete file": lambda: attachment.with_user(user).unlink(),
+            "add note": lambda: env["contact.order.note"].create(
+                {"order_id": own.id, "body": "<p>Hi</p>"}
+            ),
+            "complete": lambda: own.action_complete(),
+            "convert to sales order": lambda: own.action_create_sale_order(),
+            "book own": lambda: env["contact.order.booking"].create(
+                {"order_id": own.id, "start": "2030-01-01 10:00:00"}
+            ),
+            "book other": lambda: env["contact.order.booking"].create(
+                {"order_id": other.id, "start": "2030-01-01 10:00:00"}
+            ),
+            "forge state": lambda: own.write({"state": "done"}),
+            "forge assignees": lambda: own.write(
+                {"assignee_ids": [Command.link(user.id)]}
+            ),
+            "delete file in chatter": lambda: self._delete_in_chatter(env, own),
+        }
+        result = steps[operation]()
         self.env.flush_all()
-        return True
+        return result is not False
+
+    def _delete_in_chatter(self, env, order):
+        """What /mail/message/update_content does with "attachment_ids": []."""
+        message = env["mail.message"]._get_with_access(self.message.id, "create")
+        if not message:
+            return False
+        return order._message_update_content(message.sudo(), "", attachment_ids=[])
 
     def test_matrix(self):
         self.assertEqual(set(ALLOWED), set(PROFILES), "every profile has a row")
@@ -176,6 +199,10 @@ class TestSecurityMatrix(ContactOrderCase):
                     try:
                         allowed = self._run(operation, user, own, other, attachment)
                     except AccessError:
+                        allowed = False
+                    except UserError:
+                        if not operation.startswith("forge"):
+                            raise
                         allowed = False
                     finally:
                         savepoint.close(rollback=True)
