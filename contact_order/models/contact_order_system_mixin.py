@@ -53,8 +53,8 @@ class ContactOrderSystemMixin(models.AbstractModel):
             )
             raise UserError(
                 self.env._(
-                    "%(fields)s of a %(model)s are kept by Odoo and cannot be set "
-                    "directly.",
+                    "Odoo keeps these fields of a %(model)s itself, they cannot be "
+                    "set directly: %(fields)s.",
                     fields=labels,
                     model=self.env["ir.model"]._get(self._name).display_name,
                 )

@@ -192,14 +192,14 @@ class TestSecurityPaths(HttpCase):
         ):
             with self.subTest(model="contact.order", field=fname):
                 self._refused(
-                    "kept by Odoo",
+                    "cannot be set directly",
                     "contact.order",
                     "write",
                     self.own.ids,
                     {fname: value},
                 )
                 self._refused(
-                    "kept by Odoo",
+                    "cannot be set directly",
                     "contact.order",
                     "create",
                     {"subject": "Forged", "partner_id": self.customer.id, fname: value},
@@ -213,7 +213,7 @@ class TestSecurityPaths(HttpCase):
         ):
             with self.subTest(model="contact.order.booking", field=fname):
                 self._refused(
-                    "kept by Odoo",
+                    "cannot be set directly",
                     "contact.order.booking",
                     "write",
                     self.booking.ids,
@@ -231,7 +231,7 @@ class TestSecurityPaths(HttpCase):
         self._call("contact.order", "action_complete", self.own.ids)
         self.assertEqual(self.booking.state, "cancelled")
         self._refused(
-            "kept by Odoo",
+            "cannot be set directly",
             "contact.order.booking",
             "write",
             self.booking.ids,
