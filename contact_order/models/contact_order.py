@@ -435,6 +435,7 @@ class ContactOrder(models.Model):
         ):
             self.check_access("write")
             self._assert_may_assign(self.env["res.users"].browse(vals["user_id"]))
+            assignees = self._assignees_by_order()
         if vals.get("contact_phone") or vals.get("partner_name"):
             # the phone's region and a new customer depend on each order
             if len(self) > 1:
@@ -448,6 +449,8 @@ class ContactOrder(models.Model):
         result = super().write(vals)
         if "facility_id" in vals or "partner_id" in vals:
             self._link_facility_to_customer()
+        if "user_id" in vals:
+            self._unfollow_former_assignees(assignees)
         return result
 
     def _prepare_contact_write_vals(self, vals):
@@ -689,6 +692,25 @@ class ContactOrder(models.Model):
                     "or type the name of a new one."
                 )
             )
+
+    def _assignees_by_order(self):
+        """Who sees the orders as assignees now: see _unfollow_former_assignees."""
+        return {order: order.assignee_ids for order in self}
+
+    def _unfollow_former_assignees(self, assignees):
+        """Users who no longer see an order (they were its responsible or a
+        booking's assignee, and cannot read all orders) stop following it:
+        otherwise its chatter would still reach them by email."""
+        for order in self:
+            former = (
+                assignees.get(order) or self.env["res.users"]
+            ) - order.assignee_ids
+            former = former.filtered(
+                lambda user: not user.has_group("contact_order.group_view")
+            )
+            if former:
+                # sudo: the user handing the order on may not manage followers
+                order.sudo().message_unsubscribe(partner_ids=former.partner_id.ids)
 
     def _ensure_open_for_bookings(self):
         """Bookings of a completed order are its record: none is added,

@@ -184,7 +184,10 @@ class ContactOrderBooking(models.Model):
                     assignee, free_self=assignee in booking.order_id.assignee_ids
                 )
         rearm = self._reminder_rearmed(vals)
+        assignees = self.order_id._assignees_by_order()
         result = super().write(vals)
+        if "user_id" in vals:
+            self.order_id._unfollow_former_assignees(assignees)
         if rearm:
             # a new time or a new assignee: one reminder for the new occurrence
             rearm._as_system().write({"reminder_sent_at": False})
@@ -198,7 +201,11 @@ class ContactOrderBooking(models.Model):
 
     def unlink(self):
         self._remove_calendar()
-        return super().unlink()
+        orders = self.order_id
+        assignees = orders._assignees_by_order()
+        result = super().unlink()
+        orders._unfollow_former_assignees(assignees)
+        return result
 
     # ------------------------------------------------------------
     # Actions

@@ -426,3 +426,52 @@ class TestSecurityPaths(HttpCase):
         self._refused("archive", "contact.facility", "unlink", facility.ids)
         self.assertEqual(self.own.facility_id, facility)
         self.assertEqual(self.own.equipment_id, equipment)
+
+    def test_former_assignees_stop_following(self):
+        """Taken off an order, a colleague no longer gets its chatter."""
+        booking = (
+            self.env["contact.order.booking"]
+            .with_user(self.manager_assigner())
+            .create(
+                {
+                    "order_id": self.own.id,
+                    "start": "2030-01-09 09:00:00",
+                    "user_id": self.colleague.id,
+                }
+            )
+        )
+        self.assertIn(self.colleague.partner_id, self.own.message_partner_ids)
+        booking.with_user(self.manager_assigner()).user_id = self.seller
+        self.assertNotIn(self.colleague.partner_id, self.own.message_partner_ids)
+        self.assertFalse(self._visible_to(self.colleague, self.own))
+        # the same when the booking is deleted, or the order handed on
+        booking.with_user(self.manager_assigner()).user_id = self.colleague
+        self.assertIn(self.colleague.partner_id, self.own.message_partner_ids)
+        booking.with_user(self.manager_assigner()).unlink()
+        self.assertNotIn(self.colleague.partner_id, self.own.message_partner_ids)
+        self.own.with_user(self.manager_assigner()).user_id = self.colleague
+        self.own.with_user(self.manager_assigner()).user_id = self.seller
+        self.assertNotIn(self.colleague.partner_id, self.own.message_partner_ids)
+        # who reads every order still sees it, and keeps following it
+        booking = (
+            self.env["contact.order.booking"]
+            .with_user(self.manager_assigner())
+            .create(
+                {
+                    "order_id": self.own.id,
+                    "start": "2030-01-09 09:00:00",
+                    "user_id": self.auditor.id,
+                }
+            )
+        )
+        booking.with_user(self.manager_assigner()).user_id = self.seller
+        self.assertIn(self.auditor.partner_id, self.own.message_partner_ids)
+
+    def manager_assigner(self):
+        return self.env["res.users"].search([("login", "=", "path_assigner")]) or (
+            new_test_user(
+                self.env,
+                login="path_assigner",
+                groups="base.group_user,contact_order.group_manager",
+            )
+        )
