@@ -7,6 +7,7 @@ from . import contact_order_note
 from . import contact_order_booking
 from . import calendar_event
 from . import mail_activity
+from . import res_company
 from . import res_partner
 from . import maintenance_equipment
 from . import res_config_settings

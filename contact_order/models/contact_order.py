@@ -558,14 +558,9 @@ class ContactOrder(models.Model):
                 "start": start.replace(tzinfo=None),
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Booking"),
-            "res_model": "contact.order.booking",
-            "res_id": booking.id,
-            "views": [(False, "form")],
-            "target": "new",
-        }
+        action = booking.get_formview_action()
+        action.update(name=self.env._("Booking"), target="new")
+        return action
 
     def _prepare_sale_order_vals(self):
         self.ensure_one()
@@ -882,27 +877,21 @@ class ContactOrder(models.Model):
 
     @api.model
     def _next_number(self, company):
-        """Next serial number from the company's own sequence, created from the
-        shared one the first time a company needs it."""
-        sequences = self.env["ir.sequence"].sudo()
-        sequence = sequences.search(
-            [("code", "=", self._name), ("company_id", "=", company.id)], limit=1
+        """Next serial number from the company's own sequence (see res.company)."""
+        number = (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_company(company)
+            .next_by_code(self._name)
         )
-        if not sequence:
-            template = sequences.search(
-                [("code", "=", self._name), ("company_id", "=", False)], limit=1
-            )
-            if not template:
-                raise UserError(
-                    self.env._(
-                        "The sequence of contact orders is missing: upgrade the "
-                        "Contact Orders module to restore it."
-                    )
+        if not number:
+            raise UserError(
+                self.env._(
+                    "The sequence of contact orders is missing: upgrade the "
+                    "Contact Orders module to restore it."
                 )
-            sequence = template.copy(
-                {"company_id": company.id, "number_next": 1, "name": template.name}
             )
-        return sequence.next_by_id()
+        return number
 
     def _link_facility_to_customer(self):
         """A facility created on the fly from an order belongs to its customer."""

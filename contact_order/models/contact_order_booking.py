@@ -470,7 +470,16 @@ class ContactOrderBooking(models.Model):
                 bookings._as_system().write({"reminder_sent_at": now})
             done += len(bookings)
             if auto_commit:
-                self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+                # what is still due: Odoo runs the cron again soon if this
+                # run is cut short (its time limit, a restart)
+                remaining = self.search_count(
+                    [
+                        ("state", "=", "planned"),
+                        ("reminder_sent_at", "=", False),
+                        ("start", "<=", now + timedelta(minutes=lead)),
+                    ]
+                )
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
                 # a cron that works in batches commits each one (see docstring)
                 self.env.cr.commit()  # pylint: disable=invalid-commit
             elif len(bookings) < batch_size:

@@ -74,12 +74,8 @@ class ContactOrderCountMixin(models.AbstractModel):
 
     def action_new_contact_order(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("New Contact Order"),
-            "res_model": "contact.order",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-            "context": self._contact_order_defaults(),
-        }
+        action = self.env["contact.order"].get_formview_action()
+        action.update(
+            name=self.env._("New Contact Order"), context=self._contact_order_defaults()
+        )
+        return action

@@ -14,3 +14,4 @@ from . import test_reminders_concurrency
 from . import test_security_paths
 from . import test_booking_sync
 from . import test_booking_tour
+from . import test_query_counts

@@ -21,6 +21,12 @@ class TestContactOrder(ContactOrderCase):
 
     def test_numbers_per_company(self):
         other_company = self.env["res.company"].create({"name": "Filial AB"})
+        self.assertTrue(
+            self.env["ir.sequence"].search(
+                [("code", "=", "contact.order"), ("company_id", "=", other_company.id)]
+            ),
+            "a new company has its own sequence before its first order",
+        )
         first = self._create_order()
         order = self._create_order(
             company_id=other_company.id, partner_id=self.other_customer.id

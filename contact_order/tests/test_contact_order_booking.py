@@ -81,7 +81,13 @@ class TestContactOrderBooking(ContactOrderCase):
                 [("res_model", "=", "contact.order"), ("res_id", "=", self.order.id)]
             )
         )
-        self.assertTrue(done.filtered(lambda a: not a.active) or not done)
+        self.assertFalse(done, "the booking's to-do type keeps no done activities")
+        self.assertTrue(
+            self.order.message_ids.filtered(
+                lambda m: m.mail_activity_type_id == self.activity_type
+            ),
+            "the to-do was marked done, with its message in the chatter",
+        )
         self.assertTrue(
             booking.calendar_event_id.exists(), "the meeting stays in the calendar"
         )

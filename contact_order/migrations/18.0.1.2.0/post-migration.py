@@ -2,12 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Booking events made before 18.0.1.2.0 were public and carried the
 booking's description: make them private and keep the description on the
-booking (and its to-do entry) only."""
+booking (and its to-do entry) only. Every company gets its own sequence."""
+
+from odoo import SUPERUSER_ID, api
 
 
 def migrate(cr, version):
     if not version:
         return
+    # companies number their orders from their own sequence, made with the
+    # company (it used to be copied on the company's first order)
+    api.Environment(cr, SUPERUSER_ID, {})[
+        "res.company"
+    ]._create_missing_contact_order_sequences()
     cr.execute(
         """
         UPDATE calendar_event event

@@ -1,0 +1,98 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Queries of the pages users wait for and of the reminder cron, so that a
+regression fails the tests without the 40-minute benchmark (which measures
+time: benchmarks/)."""
+
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+from lxml import etree
+
+from odoo import Command
+from odoo.tests import tagged, users, warmup
+
+from .common import ContactOrderCase
+
+
+def _list_specification(model):
+    """What the web client reads for the model's list view: its fields, and
+    the display name of related records."""
+    arch = etree.fromstring(model.get_view(view_type="list")["arch"])
+    spec = {}
+    for node in arch.iterfind("field"):
+        field = model._fields[node.get("name")]
+        spec[field.name] = {"fields": {"display_name": {}}} if field.relational else {}
+    return spec
+
+
+@tagged("post_install", "-at_install")
+class TestQueryCounts(ContactOrderCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        start = datetime(2030, 6, 3, 7, 0)
+        cls.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Order {index}",
+                    "partner_id": cls.customer.id,
+                    "facility_id": cls.facility.id,
+                    "user_id": (cls.user if index % 2 else cls.colleague).id,
+                    "note_ids": [Command.create({"body": "<p>Called</p>", "hours": 1})],
+                    "booking_ids": [
+                        Command.create(
+                            {
+                                "start": start + timedelta(days=index),
+                                "user_id": cls.user.id,
+                            }
+                        )
+                    ]
+                    if index % 3
+                    else [],
+                }
+                for index in range(60)
+            ]
+        )
+
+    @users("co_user")
+    @warmup
+    def test_order_list_page(self):
+        """A page of orders for a user who sees only their own: the same
+        count at any page size (no query per row)."""
+        Order = self.env["contact.order"]
+        spec = _list_specification(Order)
+        for limit in (10, 20):
+            self.env.invalidate_all()
+            with self.assertQueryCount(co_user=13):
+                Order.web_search_read([], spec, limit=limit, count_limit=10001)
+
+    @users("co_user")
+    @warmup
+    def test_todo_page(self):
+        Todo = self.env["contact.order.todo"]
+        spec = _list_specification(Todo)
+        for limit in (10, 20):
+            self.env.invalidate_all()
+            with self.assertQueryCount(co_user=8):
+                Todo.web_search_read([], spec, limit=limit, count_limit=10001)
+
+    @warmup
+    @freeze_time("2030-06-03 06:30:00")
+    def test_reminder_cron_per_booking(self):
+        """The reminder cron's queries grow by a constant per booking."""
+        Booking = self.env["contact.order.booking"]
+        Booking.search([("reminder_sent_at", "=", False)])._as_system().write(
+            {"reminder_sent_at": datetime(2030, 1, 1)}
+        )
+        order = self._create_order(user_id=self.user.id)
+        # 6 queries per run, 5 per booking (the in-app notice)
+        for count, queries in ((1, 11), (6, 36)):
+            Booking.create(
+                [
+                    {"order_id": order.id, "start": datetime(2030, 6, 3, 7, minute)}
+                    for minute in range(count)
+                ]
+            )
+            with self.assertQueryCount(queries):
+                self.assertEqual(Booking._cron_send_reminders(), count)
