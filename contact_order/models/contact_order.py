@@ -189,7 +189,7 @@ class ContactOrder(models.Model):
         compute="_compute_sale_order_data", groups=SALES_GROUP
     )
     sale_amount_total = fields.Monetary(
-        string="Sales Total",
+        string="Confirmed Sales",
         compute="_compute_sale_order_data",
         currency_field="currency_id",
         groups=SALES_GROUP,
@@ -321,7 +321,8 @@ class ContactOrder(models.Model):
     @api.depends("sale_order_ids.amount_total", "sale_order_ids.state")
     def _compute_sale_order_data(self):
         for order in self:
-            sale_orders = order.sale_order_ids.filtered(lambda so: so.state != "cancel")
+            # the smart button's total: what the customer confirmed
+            sale_orders = order.sale_order_ids.filtered(lambda so: so.state == "sale")
             order.sale_order_count = len(order.sale_order_ids)
             order.sale_amount_total = sum(
                 so.currency_id._convert(
@@ -494,7 +495,9 @@ class ContactOrder(models.Model):
         return self.write({"user_id": self.env.uid})
 
     def action_create_sale_order(self):
-        """Turn the contact into a quotation and open it."""
+        """Open a new quotation prefilled from the order, as sale_crm opens one
+        from a lead: nothing is saved until the user saves it, and the order
+        is won when a quotation of it is confirmed (see sale.order)."""
         self.ensure_one()
         if not self.env.user.has_group(SALES_GROUP):
             raise AccessError(
@@ -520,15 +523,16 @@ class ContactOrder(models.Model):
             raise UserError(
                 self.env._("Contact order %s has no customer to quote.", self.name)
             )
-        sale_order = self.env["sale.order"].create(self._prepare_sale_order_vals())
-        if self.state == "open":
-            self._as_system().state = "won"
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale.action_quotations_with_onboarding"
         )
         action.update(
             views=[(self.env.ref("sale.view_order_form").id, "form")],
-            res_id=sale_order.id,
+            view_mode="form",
+            context={
+                f"default_{fname}": value
+                for fname, value in self._prepare_sale_order_vals().items()
+            },
         )
         return action
 
@@ -568,7 +572,6 @@ class ContactOrder(models.Model):
             "partner_id": self.partner_id.id,
             "user_id": self.user_id.id,
             "origin": self.name,
-            "note": self.subject,
             "contact_order_id": self.id,
             "company_id": self.company_id.id,
         }
@@ -640,9 +643,19 @@ class ContactOrder(models.Model):
         return ", ".join(part for part in parts if part)
 
     def _is_won(self):
-        """Whether the order led to a sale."""
+        """Whether the order led to a sale: a confirmed quotation."""
         self.ensure_one()
-        return bool(self.sudo().sale_order_ids)
+        return any(so.state == "sale" for so in self.sudo().sale_order_ids)
+
+    def _update_won_state(self):
+        """Won while one of its quotations is confirmed, open again when none
+        is (all cancelled or back to draft); completed orders stay so.
+        Called by sale.order: sudo, as whoever confirms a quotation may not
+        edit the contact order."""
+        for order in self.sudo().filtered(lambda order: order.state != "done"):
+            state = "won" if order._is_won() else "open"
+            if order.state != state:
+                order._as_system().state = state
 
     def _check_edit_right(self, message=None):
         """Buttons and notes change orders beyond their fields' access: check

@@ -1,6 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -15,11 +15,30 @@ class SaleOrder(models.Model):
         help="The contact with the customer that led to this quotation.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("contact_order_id"):
+                self.env["contact.order"].browse(
+                    vals["contact_order_id"]
+                )._check_edit_right()
+        orders = super().create(vals_list)
+        orders.contact_order_id._update_won_state()
+        return orders
+
+    def write(self, vals):
+        linked = self.contact_order_id
+        if vals.get("contact_order_id"):
+            # who links a quotation to an order, and so may make it won, may
+            # edit that order
+            self.env["contact.order"].browse(
+                vals["contact_order_id"]
+            )._check_edit_right()
+        result = super().write(vals)
+        if "state" in vals or "contact_order_id" in vals:
+            (linked | self.contact_order_id)._update_won_state()
+        return result
+
     def action_view_contact_order(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "contact.order",
-            "res_id": self.contact_order_id.id,
-            "views": [(False, "form")],
-        }
+        return self.contact_order_id.get_formview_action()

@@ -81,8 +81,13 @@ tours.add("contact_order_sales_flow", {
             run: "click",
         },
         {
+            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value(Tour Verkstad AB)",
+            content: "a new quotation opens, prefilled from the contact order",
+        },
+        ...stepUtils.saveForm(),
+        {
             trigger: ".o_form_view button[name=action_view_contact_order]",
-            content: "the quotation links back to the contact order",
+            content: "the saved quotation links back to the contact order",
         },
     ],
 });
