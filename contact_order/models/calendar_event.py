@@ -21,24 +21,14 @@ class CalendarEvent(models.Model):
         # the to-do of its own (see mail.activity.write)
         result = super(CalendarEvent, self.with_context(**sync_context())).write(vals)
         if BOOKING_EVENT_FIELDS & vals.keys():
-            self._planned_bookings()._write_from_events()
+            self.env["contact.order.booking"]._planned_linked_to(
+                self, "calendar_event_id"
+            )._write_from_events()
         return result
 
     def unlink(self):
         if is_syncing(self.env):
             return super().unlink()
-        bookings = self._planned_bookings()
-        bookings.order_id._check_edit_right()
-        result = super().unlink()
-        bookings._cancel_from_other_app(self)
-        return result
-
-    def _planned_bookings(self):
-        """The planned bookings of these events, with the current user's
-        rights (sudo: only to find them)."""
-        return (
-            self.env["contact.order.booking"]
-            .sudo()
-            .search([("calendar_event_id", "in", self.ids), ("state", "=", "planned")])
-            .sudo(self.env.su)
+        return self.env["contact.order.booking"]._unlink_linked(
+            self, "calendar_event_id", super().unlink
         )

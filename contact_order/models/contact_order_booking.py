@@ -328,6 +328,28 @@ class ContactOrderBooking(models.Model):
             if event.res_model == order._name and event.res_id == order.id:
                 event.unlink()
 
+    @api.model
+    def _planned_linked_to(self, records, fname):
+        """The planned bookings whose ``fname`` (their event or to-do entry)
+        is one of ``records``, with the current user's rights (sudo: only to
+        find them)."""
+        return (
+            self.sudo()
+            .search([(fname, "in", records.ids), ("state", "=", "planned")])
+            .sudo(self.env.su)
+        )
+
+    @api.model
+    def _unlink_linked(self, records, fname, unlink):
+        """Delete ``records`` (bookings' events or to-do entries) by calling
+        ``unlink``, and cancel their planned bookings, with the rights of
+        whoever deletes them."""
+        bookings = self._planned_linked_to(records, fname)
+        bookings.order_id._check_edit_right()
+        result = unlink()
+        bookings._cancel_from_other_app(records)
+        return result
+
     def _write_from_events(self):
         """Calendar changed the bookings' events: take their time, duration
         and organizer, with the rights of whoever changed them."""

@@ -24,11 +24,9 @@ class MailActivity(models.Model):
     def unlink(self):
         if is_syncing(self.env):
             return super().unlink()
-        bookings = self._planned_bookings()
-        bookings.order_id._check_edit_right()
-        result = super().unlink()
-        bookings._cancel_from_other_app(self)
-        return result
+        return self.env["contact.order.booking"]._unlink_linked(
+            self, "activity_id", super().unlink
+        )
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # done first, so that the unlink that ends an activity's life is no
@@ -37,11 +35,4 @@ class MailActivity(models.Model):
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 
     def _planned_bookings(self):
-        """The planned bookings of these to-do entries, with the current
-        user's rights (sudo: only to find them)."""
-        return (
-            self.env["contact.order.booking"]
-            .sudo()
-            .search([("activity_id", "in", self.ids), ("state", "=", "planned")])
-            .sudo(self.env.su)
-        )
+        return self.env["contact.order.booking"]._planned_linked_to(self, "activity_id")

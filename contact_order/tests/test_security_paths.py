@@ -429,17 +429,7 @@ class TestSecurityPaths(HttpCase):
 
     def test_former_assignees_stop_following(self):
         """Taken off an order, a colleague no longer gets its chatter."""
-        booking = (
-            self.env["contact.order.booking"]
-            .with_user(self.manager_assigner())
-            .create(
-                {
-                    "order_id": self.own.id,
-                    "start": "2030-01-09 09:00:00",
-                    "user_id": self.colleague.id,
-                }
-            )
-        )
+        booking = self._book_for(self.colleague)
         self.assertIn(self.colleague.partner_id, self.own.message_partner_ids)
         booking.with_user(self.manager_assigner()).user_id = self.seller
         self.assertNotIn(self.colleague.partner_id, self.own.message_partner_ids)
@@ -453,19 +443,23 @@ class TestSecurityPaths(HttpCase):
         self.own.with_user(self.manager_assigner()).user_id = self.seller
         self.assertNotIn(self.colleague.partner_id, self.own.message_partner_ids)
         # who reads every order still sees it, and keeps following it
-        booking = (
+        booking = self._book_for(self.auditor)
+        booking.with_user(self.manager_assigner()).user_id = self.seller
+        self.assertIn(self.auditor.partner_id, self.own.message_partner_ids)
+
+    def _book_for(self, user):
+        """A booking on the seller's order given to ``user`` by a manager."""
+        return (
             self.env["contact.order.booking"]
             .with_user(self.manager_assigner())
             .create(
                 {
                     "order_id": self.own.id,
                     "start": "2030-01-09 09:00:00",
-                    "user_id": self.auditor.id,
+                    "user_id": user.id,
                 }
             )
         )
-        booking.with_user(self.manager_assigner()).user_id = self.seller
-        self.assertIn(self.auditor.partner_id, self.own.message_partner_ids)
 
     def manager_assigner(self):
         return self.env["res.users"].search([("login", "=", "path_assigner")]) or (
