@@ -18,6 +18,22 @@ class IrAttachment(models.Model):
             self._check_contact_order_file_deletion()
         return super().unlink()
 
+    def write(self, vals):
+        """Moving a file off a contact order removes it from the order: the
+        same right as deleting it (else: move it, then delete it there)."""
+        if not self.env.su and {"res_model", "res_id"} & vals.keys():
+            moved = self.sudo().filtered(
+                lambda att: (
+                    att.res_model in CONTACT_ORDER_MODELS
+                    and (
+                        vals.get("res_model", att.res_model) != att.res_model
+                        or vals.get("res_id", att.res_id) != att.res_id
+                    )
+                )
+            )
+            moved.sudo(False)._check_contact_order_file_deletion()
+        return super().write(vals)
+
     def _check_contact_order_file_deletion(self):
         """Refuse to delete files of contact orders without the right."""
         if self.env.user.has_group("contact_order.group_delete_files"):

@@ -287,7 +287,16 @@ class TestSecurityPaths(HttpCase):
         self._refused(
             "Delete uploaded files", "ir.attachment", "unlink", attachment.ids
         )
+        # nor moved off the order first, to be deleted where no right is needed
+        for vals in (
+            {"res_model": "res.partner", "res_id": self.customer.id},
+            {"res_id": self.other.id},
+        ):
+            self._refused(
+                "Delete uploaded files", "ir.attachment", "write", attachment.ids, vals
+            )
         self.assertTrue(attachment.exists())
+        self.assertEqual(attachment.res_id, self.own.id)
         self.assertEqual(message.attachment_ids, attachment)
 
     def test_files_deleted_with_the_right(self):
