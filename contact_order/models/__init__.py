@@ -9,6 +9,7 @@ from . import calendar_event
 from . import mail_activity
 from . import res_company
 from . import res_partner
+from . import res_users
 from . import maintenance_equipment
 from . import res_config_settings
 from . import ir_attachment

@@ -11,7 +11,10 @@ from odoo import Command, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
-from .contact_order_count_mixin import CONTACT_ORDER_READERS
+from .contact_order_count_mixin import (
+    CONTACT_ORDER_READERS,
+    contact_order_users_domain,
+)
 
 LIST_ORDERS = {
     "date": "is_completed, planned_date, id desc",
@@ -143,7 +146,7 @@ class ContactOrder(models.Model):
         tracking=True,
         index=True,
         check_company=True,
-        domain="[('share', '=', False)]",
+        domain=lambda self: contact_order_users_domain(self.env),
     )
     planned_date = fields.Date(
         string="Scheduled Date", tracking=True, index=True, copy=False

@@ -12,6 +12,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html, str2bool
 
+from .contact_order_count_mixin import contact_order_users_domain
 from .contact_order_system_mixin import sync_context
 
 DEFAULT_DURATION = 0.5
@@ -73,7 +74,7 @@ class ContactOrderBooking(models.Model):
         required=True,
         index=True,
         default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
+        domain=lambda self: contact_order_users_domain(self.env),
         check_company=True,
     )
     description = fields.Text(

@@ -6,6 +6,13 @@ from odoo.exceptions import UserError
 CONTACT_ORDER_READERS = "contact_order.group_view,contact_order.group_view_assigned"
 
 
+def contact_order_users_domain(env):
+    """Users who can open a contact order: the only ones who may be made
+    responsible for one or assignee of a booking (see _assert_may_assign)."""
+    readers = [env.ref(xmlid).id for xmlid in CONTACT_ORDER_READERS.split(",")]
+    return [("share", "=", False), ("groups_id", "in", readers)]
+
+
 class ContactOrderCountMixin(models.AbstractModel):
     """Smart button and "New contact order" for the records an order links to
     (customers, facilities and service objects)."""

@@ -92,8 +92,9 @@ ALLOWED = {
         "convert to sales order", "book own", "delete file in chatter",
     },
     "user preset": {
-        "list own", "open own", "create", "write", "upload file", "add note",
-        "complete", "convert to sales order", "book own",
+        "list own", "open own", "create", "write", "assign other",
+        "upload file", "add note", "complete", "convert to sales order",
+        "book own",
     },
     # fields the system maintains are nobody's to write, the manager's neither
     "manager": set(OPERATIONS) - {"forge state", "forge assignees"},

@@ -16,10 +16,12 @@ class TestSecurityJsonRpc(HttpCase):
             login="rpc_technician",
             groups="base.group_user,contact_order.group_view_assigned",
         )
+        # Edit, Create and Assign self, not Assign
         cls.seller = new_test_user(
             cls.env,
             login="rpc_seller",
-            groups="base.group_user,contact_order.group_user",
+            groups="base.group_user,contact_order.group_edit,"
+            "contact_order.group_create,contact_order.group_assign_self",
         )
         customer = cls.env["res.partner"].create({"name": "RPC Kund AB"})
         cls.own = cls.env["contact.order"].create(
