@@ -15,3 +15,6 @@ from . import test_security_paths
 from . import test_booking_sync
 from . import test_booking_tour
 from . import test_query_counts
+from . import test_user_rights_form
+from . import test_search
+from . import test_hand_over

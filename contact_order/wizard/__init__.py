@@ -1,0 +1,1 @@
+from . import contact_order_hand_over
