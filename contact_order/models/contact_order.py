@@ -410,13 +410,16 @@ class ContactOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the responsible create() will use: a context default too
+        default_user = self.default_get(["user_id"]).get("user_id")
         for vals in vals_list:
             if vals.get("name") in ("New", self.env._("New")):
                 del vals["name"]
             self._refuse_system_fields(vals)
             self._check_mandatory_vals(vals, creating=True)
-            if vals.get("user_id", self.env.uid) != self.env.uid:
-                self._assert_may_assign(self.env["res.users"].browse(vals["user_id"]))
+            user_id = vals.get("user_id", default_user)
+            if user_id != self.env.uid:
+                self._assert_may_assign(self.env["res.users"].browse(user_id))
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import plaintext2html, str2bool
+from odoo.tools import clean_context, plaintext2html, str2bool
 
 from .contact_order_count_mixin import contact_order_users_domain
 from .contact_order_system_mixin import sync_context
@@ -152,7 +152,10 @@ class ContactOrderBooking(models.Model):
                     self.env._("A booking needs a start date and time.")
                 )
         # who may book is decided on the order as it is now: the booking
-        # itself makes its assignee one of the order's assignees
+        # itself makes its assignee one of the order's assignees. The order
+        # and assignee are the ones create() will use: context defaults too.
+        defaults = self.default_get(["order_id", "user_id"])
+        vals_list = [dict(defaults, **vals) for vals in vals_list]
         orders = self.env["contact.order"].browse(
             {vals.get("order_id") for vals in vals_list} - {None, False}
         )
@@ -160,7 +163,7 @@ class ContactOrderBooking(models.Model):
         for vals in vals_list:
             order = orders.browse(vals.get("order_id"))
             order._ensure_open_for_bookings()
-            assignee = self.env["res.users"].browse(vals.get("user_id", self.env.uid))
+            assignee = self.env["res.users"].browse(vals.get("user_id"))
             order._assert_may_assign(assignee, free_self=assignee in order.assignee_ids)
         bookings = super().create(vals_list)
         bookings._sync_calendar()
@@ -199,6 +202,7 @@ class ContactOrderBooking(models.Model):
     def _unlink_except_completed_order(self):
         self.order_id._check_edit_right()
         self.order_id._ensure_open_for_bookings()
+        self._check_files_deletable()
 
     def unlink(self):
         self._remove_calendar()
@@ -246,14 +250,15 @@ class ContactOrderBooking(models.Model):
         emails unless the admin wants them (the assignee hears of the booking
         through the to-do's assignment notice, by their own preference), the
         to-do's day in the assignee's time zone, and no echo back."""
-        context = sync_context()
+        # the caller's context defaults are not for the other apps' records
+        context = dict(clean_context(self.env.context), **sync_context())
         if not str2bool(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("contact_order.booking_invitations", "False")
         ):
             context["no_mail_to_attendees"] = True
-        return self.sudo().with_context(**context)
+        return self.with_env(self.env(context=context, su=True))
 
     def _prepare_calendar_event_vals(self):
         """What colleagues may see in Calendar: the event is private, so only
@@ -391,9 +396,10 @@ class ContactOrderBooking(models.Model):
         self.order_id._check_edit_right()
         self._as_system().write({"state": "done"})
 
-    def _cancel_from_other_app(self, removed):
-        """Their event or to-do entry was deleted in another app: cancel the
-        bookings, remove what is left of them, and say who did it.
+    def _cancel_from_other_app(self, removed, archived=False):
+        """Their event or to-do entry was deleted (or archived) in another
+        app: cancel the bookings, remove what is left of them, and say who
+        did it.
 
         :param removed: the records that were deleted (calendar.event or
             mail.activity), for the message
@@ -406,14 +412,21 @@ class ContactOrderBooking(models.Model):
         else:
             what = self.env._("to-do entry")
         for booking in self:
-            booking.order_id._message_log(
-                body=self.env._(
+            if archived:
+                body = self.env._(
+                    "Booking %(booking)s cancelled: %(user)s archived its %(what)s.",
+                    booking=booking.display_name,
+                    user=self.env.user.name,
+                    what=what,
+                )
+            else:
+                body = self.env._(
                     "Booking %(booking)s cancelled: %(user)s deleted its %(what)s.",
                     booking=booking.display_name,
                     user=self.env.user.name,
                     what=what,
                 )
-            )
+            booking.order_id._message_log(body=body)
         self._as_system().write(
             {"state": "cancelled", "calendar_event_id": False, "activity_id": False}
         )

@@ -116,6 +116,7 @@ class ContactOrderNote(models.Model):
                     )
                 )
         self.order_id._check_edit_right(self._edit_right_message())
+        self._check_files_deletable()
 
     def _edit_right_message(self):
         return self.env._(

@@ -1,6 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import UserError
 
 # The marker of the module's own writes. A context value can come from any
@@ -34,6 +34,50 @@ class ContactOrderSystemMixin(models.AbstractModel):
 
     # names of the fields only the system sets
     _system_fields = ()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # create() fills in context defaults after the models' own checks of
+        # the values: a caller's "default_state" would slip through them
+        return super(ContactOrderSystemMixin, self._without_system_defaults()).create(
+            vals_list
+        )
+
+    def _without_system_defaults(self):
+        """These records without context defaults for system fields (they are
+        ignored, as the web client's defaults reach nested creates too)."""
+        if self.env.su or self._is_system_write():
+            return self
+        forged = {f"default_{fname}" for fname in self._system_fields}
+        if not forged & self.env.context.keys():
+            return self
+        context = {
+            key: value for key, value in self.env.context.items() if key not in forged
+        }
+        return self.with_env(self.env(context=context))
+
+    def onchange(self, values, field_names, fields_spec):
+        # related fields (customer, status) are computed as superuser: a form
+        # must not lend them from an order the user cannot read
+        order_id = values.get("order_id") if "order_id" in self._fields else None
+        if isinstance(order_id, int) and not self.env.su:
+            self.env["contact.order"].browse(order_id).check_access("read")
+        return super().onchange(values, field_names, fields_spec)
+
+    def _check_files_deletable(self):
+        """Odoo deletes a record's files with it, as superuser: the right
+        'Delete uploaded files' holds for that path too (for notes and
+        bookings, which Edit deletes; deleting a whole order is the right
+        'Delete')."""
+        if self.env.su:
+            return
+        # sudo: only to find the files, the right is checked as the user
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        files.with_env(self.env)._check_contact_order_file_deletion()
 
     def _as_system(self):
         """These records, for a write of system fields by the module's code."""

@@ -4,6 +4,18 @@ from odoo import models
 from odoo.exceptions import AccessError
 
 CONTACT_ORDER_MODELS = ("contact.order", "contact.order.note", "contact.order.booking")
+# writing these takes a file away from its record or its content away
+REPLACING_FIELDS = {
+    "res_model",
+    "res_id",
+    "res_field",
+    "raw",
+    "datas",
+    "db_datas",
+    "store_fname",
+    "url",
+    "type",
+}
 
 
 class IrAttachment(models.Model):
@@ -19,19 +31,20 @@ class IrAttachment(models.Model):
         return super().unlink()
 
     def write(self, vals):
-        """Moving a file off a contact order removes it from the order: the
-        same right as deleting it (else: move it, then delete it there)."""
-        if not self.env.su and {"res_model", "res_id"} & vals.keys():
-            moved = self.sudo().filtered(
-                lambda att: (
-                    att.res_model in CONTACT_ORDER_MODELS
-                    and (
+        """Moving a file off a contact order removes it from the order, and
+        replacing its content (or hiding it as a field's file) loses it: the
+        same right as deleting it."""
+        if not self.env.su and REPLACING_FIELDS & vals.keys():
+            if {"res_model", "res_id"} >= (REPLACING_FIELDS & vals.keys()):
+                changed = self.sudo().filtered(
+                    lambda att: (
                         vals.get("res_model", att.res_model) != att.res_model
                         or vals.get("res_id", att.res_id) != att.res_id
                     )
                 )
-            )
-            moved.sudo(False)._check_contact_order_file_deletion()
+            else:
+                changed = self.sudo()
+            changed.sudo(False)._check_contact_order_file_deletion()
         return super().write(vals)
 
     def _check_contact_order_file_deletion(self):

@@ -1,11 +1,14 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import models
+from odoo.exceptions import UserError
 
 from .contact_order_system_mixin import is_syncing
 
 # what the activity menu and chatter change of a booking's to-do entry
 BOOKING_ACTIVITY_FIELDS = {"date_deadline", "user_id"}
+# what ties a booking's to-do entry to its order: the booking's own
+BOOKING_ACTIVITY_LOCKED = {"res_model", "res_model_id", "res_id"}
 
 
 class MailActivity(models.Model):
@@ -16,8 +19,20 @@ class MailActivity(models.Model):
     _inherit = "mail.activity"
 
     def write(self, vals):
+        if is_syncing(self.env):
+            return super().write(vals)
+        if BOOKING_ACTIVITY_LOCKED & vals.keys() and self._planned_bookings():
+            raise UserError(
+                self.env._(
+                    "This to-do entry is a booking of a contact order: it stays on "
+                    "its order. Cancel the booking instead."
+                )
+            )
+        if "active" in vals and not vals["active"]:
+            # archived is how Odoo keeps done activities
+            self._planned_bookings()._done_from_activities()
         result = super().write(vals)
-        if not is_syncing(self.env) and BOOKING_ACTIVITY_FIELDS & vals.keys():
+        if BOOKING_ACTIVITY_FIELDS & vals.keys():
             self._planned_bookings()._write_from_activities()
         return result
 

@@ -17,22 +17,20 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("contact_order_id"):
-                self.env["contact.order"].browse(
-                    vals["contact_order_id"]
-                )._check_edit_right()
         orders = super().create(vals_list)
+        # who links a quotation to an order, and so may make it won, may edit
+        # that order (checked on the result: context defaults count too)
+        orders.contact_order_id._check_edit_right()
         orders.contact_order_id._update_won_state()
         return orders
 
     def write(self, vals):
         linked = self.contact_order_id
-        if vals.get("contact_order_id"):
-            # who links a quotation to an order, and so may make it won, may
-            # edit that order
-            self.env["contact.order"].browse(
-                vals["contact_order_id"]
+        if "contact_order_id" in vals:
+            # linking or unlinking changes whether the order is won: both
+            # orders are the caller's to edit
+            (
+                linked | self.env["contact.order"].browse(vals["contact_order_id"])
             )._check_edit_right()
         result = super().write(vals)
         if "state" in vals or "contact_order_id" in vals:

@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import ContactOrderCase
@@ -93,6 +94,24 @@ class TestBookingSync(ContactOrderCase):
         self.booking.with_user(self.user).description = "Too late"
         self.assertFalse(self.booking.calendar_event_id)
 
+    def test_event_archived_in_calendar_cancels_the_booking(self):
+        self.event.with_user(self.user).write({"active": False})
+        self.assertEqual(self.booking.state, "cancelled")
+        self.assertFalse(self.activity.exists())
+        self.assertEqual(len(self._log("archived its")), 1)
+
+    def test_event_stays_on_its_order_and_assignee(self):
+        other = self._create_order(user=self.user)
+        for vals in (
+            {"res_id": other.id},
+            {"res_model_id": self.env["ir.model"]._get_id("res.partner")},
+            {"partner_ids": [Command.link(self.colleague.partner_id.id)]},
+        ):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "booking"):
+                self.event.with_user(self.user).write(vals)
+        self.assertEqual(self.event.res_id, self.order.id)
+        self.assertEqual(self.event.partner_ids, self.user.partner_id)
+
     def test_event_shows_colleagues_nothing(self):
         self.assertEqual(self.event.privacy, "private")
         self.assertFalse(self.event.description)
@@ -129,6 +148,17 @@ class TestBookingSync(ContactOrderCase):
         self.assertEqual(self.booking.state, "cancelled")
         self.assertFalse(self.event.exists())
         self.assertEqual(len(self._log("deleted its")), 1)
+
+    def test_todo_archived_marks_the_booking_done(self):
+        self.activity.with_user(self.user).write({"active": False})
+        self.assertEqual(self.booking.state, "done")
+
+    def test_todo_stays_on_its_order(self):
+        with self.assertRaisesRegex(UserError, "booking"):
+            self.activity.with_user(self.user).write(
+                {"res_id": self._create_order(user=self.user).id}
+            )
+        self.assertEqual(self.activity.res_id, self.order.id)
 
     def test_todo_done_needs_the_edit_right(self):
         reader = new_test_user(

@@ -249,6 +249,146 @@ class TestSecurityPaths(HttpCase):
         self.assertEqual(self.booking.state, "cancelled")
 
     # ------------------------------------------------------------------
+    # context defaults: create() fills them in after the checks
+    # ------------------------------------------------------------------
+
+    def _call_ctx(self, context, model, method, *args):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": {"context": context},
+            },
+        )
+
+    def test_context_defaults_open_no_door(self):
+        admin = self.env.ref("base.user_admin")
+        private_event = self.env["calendar.event"].create(
+            {
+                "name": "Admin's private",
+                "start": "2030-01-01 10:00:00",
+                "stop": "2030-01-01 11:00:00",
+                "privacy": "private",
+                "user_id": admin.id,
+                "partner_ids": [Command.set(admin.partner_id.ids)],
+            }
+        )
+        admin_activity = self.env["mail.activity"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": self.customer.id,
+                "user_id": admin.id,
+                "summary": "Admin's own",
+            }
+        )
+        self.authenticate("path_seller", "path_seller")
+        # onto an order not mine
+        self._refused_at(
+            "AccessError",
+            "/web/dataset/call_kw/contact.order.booking/create",
+            {
+                "model": "contact.order.booking",
+                "method": "create",
+                "args": [{"start": "2030-01-08 09:00:00"}],
+                "kwargs": {"context": {"default_order_id": self.other.id}},
+            },
+        )
+        self.assertFalse(self.other.booking_ids)
+        self.assertFalse(self._visible_to(self.seller, self.other))
+        # system fields and someone else's event and to-do are ignored
+        booking_id = self._call_ctx(
+            {
+                "default_calendar_event_id": private_event.id,
+                "default_activity_id": admin_activity.id,
+                "default_state": "done",
+                "default_reminder_sent_at": "2030-01-01 00:00:00",
+            },
+            "contact.order.booking",
+            "create",
+            {"order_id": self.own.id, "start": "2030-01-09 09:00:00"},
+        )
+        booking = self.env["contact.order.booking"].browse(booking_id)
+        self.assertEqual(booking.state, "planned")
+        self.assertFalse(booking.reminder_sent_at)
+        self.assertNotEqual(booking.calendar_event_id, private_event)
+        self.assertNotEqual(booking.activity_id, admin_activity)
+        self.assertEqual(private_event.user_id, admin)
+        self.assertEqual(private_event.partner_ids, admin.partner_id)
+        self.assertEqual(admin_activity.summary, "Admin's own")
+        order_id = self._call_ctx(
+            {"default_state": "done", "default_name": "CO99999"},
+            "contact.order",
+            "create",
+            {"subject": "Defaults", "partner_id": self.customer.id},
+        )
+        order = self.env["contact.order"].browse(order_id)
+        self.assertEqual(order.state, "open")
+        self.assertNotEqual(order.name, "CO99999")
+
+    def test_context_default_assignee_needs_assign(self):
+        self.authenticate("path_auditor", "path_auditor")
+        self._refused_at(
+            "Assign",
+            "/web/dataset/call_kw/contact.order.booking/create",
+            {
+                "model": "contact.order.booking",
+                "method": "create",
+                "args": [{"order_id": self.other.id, "start": "2030-01-08 09:00:00"}],
+                "kwargs": {"context": {"default_user_id": self.colleague.id}},
+            },
+        )
+        self.assertFalse(self.other.booking_ids)
+
+    # ------------------------------------------------------------------
+    # the other apps' doors: Sales, forms
+    # ------------------------------------------------------------------
+
+    def test_quotation_links_need_edit_on_the_order(self):
+        self.seller.groups_id += self.env.ref("sales_team.group_sale_salesman")
+        quotation = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "contact_order_id": self.other.id}
+        )
+        self.authenticate("path_seller", "path_seller")
+        self._refused_at(
+            "AccessError",
+            "/web/dataset/call_kw/sale.order/create",
+            {
+                "model": "sale.order",
+                "method": "create",
+                "args": [{"partner_id": self.customer.id}],
+                "kwargs": {"context": {"default_contact_order_id": self.other.id}},
+            },
+        )
+        self._refused(
+            "AccessError",
+            "sale.order",
+            "write",
+            quotation.ids,
+            {"contact_order_id": False},
+        )
+        self.assertEqual(quotation.contact_order_id, self.other)
+        self.assertEqual(self.other.sale_order_ids, quotation)
+
+    def test_forms_lend_nothing_of_an_order_not_mine(self):
+        self.authenticate("path_seller", "path_seller")
+        for model in ("contact.order.booking", "contact.order.note"):
+            with self.subTest(model=model):
+                self._refused(
+                    "AccessError",
+                    model,
+                    "onchange",
+                    [],
+                    {"order_id": self.other.id},
+                    ["order_id"],
+                    {
+                        "order_id": {},
+                        "partner_id": {"fields": {"display_name": {}}},
+                    },
+                )
+
+    # ------------------------------------------------------------------
     # files: every deletion path needs "Delete uploaded files"
     # ------------------------------------------------------------------
 
@@ -298,6 +438,52 @@ class TestSecurityPaths(HttpCase):
         self.assertTrue(attachment.exists())
         self.assertEqual(attachment.res_id, self.own.id)
         self.assertEqual(message.attachment_ids, attachment)
+
+    def test_files_are_not_emptied_or_hidden(self):
+        message, attachment = self._post_with_file()
+        self.authenticate("path_seller", "path_seller")
+        for vals in (
+            {"datas": ""},
+            {"type": "url", "url": "https://example.com/x"},
+            {"res_field": "description"},
+        ):
+            with self.subTest(vals=vals):
+                self._refused(
+                    "Delete uploaded files",
+                    "ir.attachment",
+                    "write",
+                    attachment.ids,
+                    vals,
+                )
+        self.assertEqual(attachment.raw, b"%PDF-1.4")
+        self.assertFalse(attachment.res_field)
+        self.assertEqual(message.attachment_ids, attachment)
+
+    def test_files_go_not_with_a_booking_or_note(self):
+        note = (
+            self.env["contact.order.note"]
+            .with_user(self.seller)
+            .create({"order_id": self.own.id, "body": "<p>Photo</p>"})
+        )
+        files = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": "photo.png",
+                    "raw": b"png",
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+                for record in (self.booking, note)
+            ]
+        )
+        self.authenticate("path_seller", "path_seller")
+        self._refused(
+            "Delete uploaded files", "contact.order.booking", "unlink", self.booking.ids
+        )
+        self._refused("Delete uploaded files", "contact.order.note", "unlink", note.ids)
+        self.assertTrue(self.booking.exists())
+        self.assertTrue(note.exists())
+        self.assertEqual(len(files.exists()), 2)
 
     def test_files_deleted_with_the_right(self):
         message, attachment = self._post_with_file()
