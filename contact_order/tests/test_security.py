@@ -50,7 +50,10 @@ OPERATIONS = (
     "book other",
     "forge state",
     "forge assignees",
+    "forge booking link",
     "delete file in chatter",
+    "empty file",
+    "book with a default order",
 )
 
 # Allowed operations of each profile; all others must be refused. Every
@@ -68,7 +71,8 @@ ALLOWED = {
     "delete": {"list own", "open own", "unlink"},
     "assign": set(),
     "assign_self": set(),
-    "delete_files": set(),
+    # the author of a message removes its files in the chatter with the right
+    "delete_files": {"delete file in chatter"},
     "view+edit": {
         "list own", "open own", "list other", "open other", "write",
         "upload file", "add note", "complete", "convert to sales order",
@@ -80,16 +84,19 @@ ALLOWED = {
         "list own", "open own", "list other", "open other", "write",
         "assign other", "assign self", "upload file", "add note", "complete",
         "convert to sales order", "book own", "book other",
+        "book with a default order",
     },
     "view+edit+assign_self": {
         "list own", "open own", "list other", "open other", "write",
         "assign self", "upload file", "add note", "complete",
         "convert to sales order", "book own", "book other",
+        "book with a default order",
     },
     "view+edit+delete_files": {
         "list own", "open own", "list other", "open other", "write",
         "upload file", "delete file", "add note", "complete",
         "convert to sales order", "book own", "delete file in chatter",
+        "empty file",
     },
     "user preset": {
         "list own", "open own", "create", "write", "assign other",
@@ -97,7 +104,8 @@ ALLOWED = {
         "book own",
     },
     # fields the system maintains are nobody's to write, the manager's neither
-    "manager": set(OPERATIONS) - {"forge state", "forge assignees"},
+    "manager": set(OPERATIONS)
+    - {"forge state", "forge assignees", "forge booking link"},
 }  # fmt: skip
 
 
@@ -129,10 +137,28 @@ class TestSecurityMatrix(ContactOrderCase):
                 "res_id": own.id,
             }
         )
+        # a booking of the own order, and an activity of another app
+        self.booking = self.env["contact.order.booking"].create(
+            {"order_id": own.id, "start": "2030-01-02 10:00:00", "user_id": user.id}
+        )
+        self.foreign_activity = self.env["mail.activity"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                "res_id": self.customer.id,
+                "user_id": self.manager.id,
+                "summary": "Not a booking",
+            }
+        )
         # the file as the chatter has it: on a message of the order
         self.message = own.message_post(
-            body="Offer", attachment_ids=attachment.ids, message_type="comment"
+            body="Offer",
+            attachment_ids=attachment.ids,
+            message_type="comment",
+            author_id=user.partner_id.id,
         )
+        # the user's call comes as a request of its own: nothing read by the
+        # set-up (as superuser) is in the cache
+        self.env.invalidate_all()
         return own, other, attachment
 
     def _run(self, operation, user, own, other, attachment):
@@ -175,7 +201,17 @@ class TestSecurityMatrix(ContactOrderCase):
             "forge assignees": lambda: own.write(
                 {"assignee_ids": [Command.link(user.id)]}
             ),
+            "forge booking link": lambda: self.booking.with_user(user).write(
+                {"activity_id": self.foreign_activity.id}
+            ),
             "delete file in chatter": lambda: self._delete_in_chatter(env, own),
+            "empty file": lambda: attachment.with_user(user).write({"datas": ""}),
+            # create() fills context defaults in after the model's checks
+            "book with a default order": lambda: (
+                env["contact.order.booking"]
+                .with_context(default_order_id=other.id)
+                .create({"start": "2030-01-01 10:00:00"})
+            ),
         }
         result = steps[operation]()
         self.env.flush_all()
@@ -184,7 +220,7 @@ class TestSecurityMatrix(ContactOrderCase):
     def _delete_in_chatter(self, env, order):
         """What /mail/message/update_content does with "attachment_ids": []."""
         message = env["mail.message"]._get_with_access(self.message.id, "create")
-        if not message:
+        if not message or not message.sudo().is_current_user_or_guest_author:
             return False
         return order._message_update_content(message.sudo(), "", attachment_ids=[])
 
