@@ -12,37 +12,22 @@ class TestSearchTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.technician = new_test_user(
-            cls.env, login="daily_tech", name="Tekla Tekniker", groups=USER
-        )
-        cls.seller = new_test_user(
-            cls.env, login="daily_seller", name="Sam Säljare", groups=USER
-        )
-        cls.outsider = new_test_user(
-            cls.env,
-            login="daily_outsider",
-            name="Utan Rättigheter",
-            groups="base.group_user",
-        )
-        Order = cls.env["contact.order"]
-        cls.order = Order.create(
-            {
-                "subject": "Pump service",
-                "partner_name": "Nordisk Pump AB",
-                "user_id": cls.technician.id,
-            }
-        )
-        Order.create(
-            {
-                "subject": "Unrelated order",
-                "partner_name": "Annat Företag AB",
-                "user_id": cls.technician.id,
-            }
-        )
+        cls.seller = new_test_user(cls.env, login="search_seller", groups=USER)
+        for subject, customer in (
+            ("Pump service", "Nordisk Pump AB"),
+            ("Unrelated order", "Annat Företag AB"),
+        ):
+            cls.env["contact.order"].create(
+                {
+                    "subject": subject,
+                    "partner_name": customer,
+                    "user_id": cls.seller.id,
+                }
+            )
 
     def test_search_by_customer_name(self):
         self.start_tour(
             "/odoo/action-contact_order.contact_order_action",
             "contact_order_search_customer",
-            login=self.technician.login,
+            login=self.seller.login,
         )
