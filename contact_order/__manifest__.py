@@ -38,6 +38,7 @@
     ],
     "demo": ["demo/contact_order_demo.xml"],
     "assets": {
+        "web.assets_backend": ["contact_order/static/src/scss/contact_order.scss"],
         "web.assets_tests": ["contact_order/static/tests/tours/**/*"],
     },
 }

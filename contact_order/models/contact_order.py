@@ -17,7 +17,7 @@ from .contact_order_count_mixin import (
 )
 
 LIST_ORDERS = {
-    "date": "is_completed, planned_date, id desc",
+    "date": "is_completed, scheduled_date, id desc",
     "serial": "is_completed, name desc, id desc",
 }
 
@@ -149,7 +149,17 @@ class ContactOrder(models.Model):
         domain=lambda self: contact_order_users_domain(self.env),
     )
     planned_date = fields.Date(
-        string="Scheduled Date", tracking=True, index=True, copy=False
+        string="Planned Date",
+        tracking=True,
+        index=True,
+        copy=False,
+        help="When to come back to this order if no booking is planned.",
+    )
+    scheduled_date = fields.Date(
+        compute="_compute_scheduled_date",
+        store=True,
+        index=True,
+        help="The day of the next planned booking; without one, the planned date.",
     )
     # before note_ids and booking_ids: create() writes x2many fields in this
     # order, and the rules of the notes and bookings made with a new order
@@ -172,6 +182,7 @@ class ContactOrder(models.Model):
     booking_ids = fields.One2many(
         "contact.order.booking", "order_id", string="Bookings"
     )
+    planned_booking_count = fields.Integer(compute="_compute_planned_booking_count")
     total_hours = fields.Float(
         string="Time Spent",
         compute="_compute_note_stats",
@@ -225,14 +236,14 @@ class ContactOrder(models.Model):
         the ORM orders booleans through COALESCE), of grouping by status and
         of the assigned rule."""
         for name, expressions in (
-            ("date", ["COALESCE(is_completed, false)", "planned_date", "id DESC"]),
-            ("serial", ["COALESCE(is_completed, false)", "name DESC", "id DESC"]),
+            ("scheduled", ["scheduled_date", "id DESC"]),
+            ("serial", ["name DESC", "id DESC"]),
         ):
             tools.create_index(
                 self.env.cr,
                 f"contact_order_list_{name}_index",
                 self._table,
-                expressions,
+                ["COALESCE(is_completed, false)", *expressions],
             )
         tools.create_index(
             self.env.cr,
@@ -248,6 +259,19 @@ class ContactOrder(models.Model):
                 ON contact_order (id) INCLUDE (company_id, status_id, total_hours)
             """
         )
+
+    @api.depends(
+        "planned_date", "booking_ids.start", "booking_ids.state", "booking_ids.user_id"
+    )
+    def _compute_scheduled_date(self):
+        for order in self:
+            planned = order.booking_ids.filtered(lambda b: b.state == "planned")
+            if planned:
+                first = min(planned, key=lambda booking: (booking.start, booking.id))
+                # the day the assignee meets the customer
+                order.scheduled_date = first._local_start().date()
+            else:
+                order.scheduled_date = order.planned_date
 
     @api.depends("user_id", "booking_ids.user_id")
     def _compute_assignee_ids(self):
@@ -304,6 +328,16 @@ class ContactOrder(models.Model):
     def _compute_is_completed(self):
         for order in self:
             order.is_completed = order.state == "done"
+
+    def _compute_planned_booking_count(self):
+        groups = self.env["contact.order.booking"]._read_group(
+            [("order_id", "in", self.ids), ("state", "=", "planned")],
+            ["order_id"],
+            ["__count"],
+        )
+        counts = {order.id: count for order, count in groups}
+        for order in self:
+            order.planned_booking_count = counts.get(order.id, 0)
 
     @api.depends("note_ids.hours")
     def _compute_note_stats(self):
@@ -483,11 +517,27 @@ class ContactOrder(models.Model):
         return vals_list
 
     def action_complete(self):
+        """Complete the orders: their planned bookings (colleagues' too, the
+        form asks first) are cancelled, said in the chatter, and booked again
+        if the order is reopened before their time."""
         self._check_edit_right()
         open_orders = self.filtered(lambda order: order.state != "done")
-        open_orders.booking_ids.filtered(
-            lambda booking: booking.state == "planned"
-        ).action_cancel()
+        for order in open_orders:
+            planned = order.booking_ids.filtered(lambda b: b.state == "planned")
+            if not planned:
+                continue
+            order._message_log(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._("Completed: these planned bookings are cancelled."),
+                    Markup().join(
+                        Markup("<li>%s</li>") % booking._summary()
+                        for booking in planned
+                    ),
+                )
+            )
+            planned._as_system().write({"cancelled_by_completion": True})
+            planned.action_cancel()
         open_orders._as_system().write({"state": "done"})
         return True
 
@@ -495,6 +545,21 @@ class ContactOrder(models.Model):
         self._check_edit_right()
         for order in self.filtered(lambda order: order.state == "done"):
             order._as_system().state = "won" if order._is_won() else "open"
+            cancelled = order.booking_ids.filtered("cancelled_by_completion")
+            ahead = cancelled.filtered(
+                lambda b: b.state == "cancelled" and b.start > fields.Datetime.now()
+            )
+            cancelled._as_system().write({"cancelled_by_completion": False})
+            if ahead:
+                ahead._as_system().write({"state": "planned"})
+                ahead._sync_calendar()
+                order._message_log(
+                    body=self.env._(
+                        "Reopened: %s booking(s) cancelled on completion are booked "
+                        "again.",
+                        len(ahead),
+                    )
+                )
         return True
 
     def action_assign_to_me(self):

@@ -42,6 +42,7 @@ class ContactOrderBooking(models.Model):
     _system_fields = (
         "state",
         "reminder_sent_at",
+        "cancelled_by_completion",
         "calendar_event_id",
         "activity_id",
         "company_id",
@@ -105,6 +106,12 @@ class ContactOrderBooking(models.Model):
         ondelete="set null",
     )
     reminder_sent_at = fields.Datetime(readonly=True, copy=False)
+    cancelled_by_completion = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Cancelled because its order was completed: booked again if the "
+        "order is reopened before its time.",
+    )
     company_id = fields.Many2one(related="order_id.company_id", store=True)
     partner_id = fields.Many2one(
         related="order_id.partner_id", string="Customer", store=True
@@ -545,6 +552,18 @@ class ContactOrderBooking(models.Model):
             (self - emailed)._queue_reminder_emails()
         if "sms" in channels:
             self._queue_reminder_sms()
+
+    def _summary(self):
+        """Type, assignee and time, for the order's chatter."""
+        self.ensure_one()
+        return self.env._(
+            "%(type)s with %(user)s on %(start)s",
+            type=dict(self._fields["booking_type"]._description_selection(self.env))[
+                self.booking_type
+            ],
+            user=self.user_id.name,
+            start=self._local_start().strftime("%Y-%m-%d %H:%M"),
+        )
 
     def _reminder_subject(self):
         self.ensure_one()

@@ -18,3 +18,6 @@ from . import test_query_counts
 from . import test_user_rights_form
 from . import test_search
 from . import test_hand_over
+from . import test_scheduled_date
+from . import test_order_list_tours
+from . import test_complete

@@ -53,6 +53,11 @@ class TestTours(HttpCase):
         self.assertLess(abs((booking.start - expected).days), 2)
         self.assertTrue(booking.calendar_event_id)
         self.assertEqual(order.sale_order_ids.partner_id, self.customer)
+        self.assertNotIn(
+            "service visit",
+            str(order.sale_order_ids.note),
+            "the internal subject stays off the customer's quotation",
+        )
         self.assertEqual(order.state, "open", "won when the quotation is confirmed")
 
     def test_technician_sees_only_assigned(self):

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Booking events made before 18.0.1.2.0 were public and carried the
 booking's description: make them private and keep the description on the
-booking (and its to-do entry) only. Every company gets its own sequence."""
+booking (and its to-do entry) only. Every company gets its own sequence.
+The list sorts by the scheduled date (next booking, else planned date): the
+index on the planned date for that order goes."""
 
 from odoo import SUPERUSER_ID, api
 
@@ -23,3 +25,4 @@ def migrate(cr, version):
          WHERE booking.calendar_event_id = event.id
         """
     )
+    cr.execute("DROP INDEX IF EXISTS contact_order_list_date_index")

@@ -45,12 +45,21 @@ tours.add("contact_order_sales_flow", {
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=note_ids] .o_data_row .o_field_widget[name=body] .odoo-editor-editable",
+            trigger: ".modal .o_field_widget[name=body] .odoo-editor-editable",
+            content: "the note opens with a full editor",
             run: "editor Customer wants an offer for a new compressor",
         },
         {
-            trigger: ".o_field_widget[name=note_ids] .o_data_row .o_field_widget[name=hours] input",
+            trigger: ".modal .o_field_widget[name=hours] input",
             run: "edit 01:30",
+        },
+        {
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=note_ids] .o_data_row:contains(new compressor)",
+            content: "the note is shown whole in the log",
         },
         ...stepUtils.saveForm(),
         {
