@@ -438,7 +438,8 @@ class ContactOrderBooking(models.Model):
             {"state": "cancelled", "calendar_event_id": False, "activity_id": False}
         )
         activities.with_context(**sync_context()).unlink()
-        events.with_context(**sync_context()).unlink()
+        if not archived:
+            events.with_context(**sync_context()).unlink()
 
     # ------------------------------------------------------------
     # Reminders

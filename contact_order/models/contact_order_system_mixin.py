@@ -59,9 +59,14 @@ class ContactOrderSystemMixin(models.AbstractModel):
     def onchange(self, values, field_names, fields_spec):
         # related fields (customer, status) are computed as superuser: a form
         # must not lend them from an order the user cannot read
-        order_id = values.get("order_id") if "order_id" in self._fields else None
-        if isinstance(order_id, int) and not self.env.su:
-            self.env["contact.order"].browse(order_id).check_access("read")
+        if "order_id" in self._fields and not self.env.su:
+            order_id = values.get("order_id") or self.env.context.get(
+                "default_order_id"
+            )
+            if isinstance(order_id, dict):
+                order_id = order_id.get("id")
+            if isinstance(order_id, int):
+                self.env["contact.order"].browse(order_id).check_access("read")
         return super().onchange(values, field_names, fields_spec)
 
     def _check_files_deletable(self):

@@ -8,7 +8,7 @@ from .contact_order_system_mixin import is_syncing
 # what the activity menu and chatter change of a booking's to-do entry
 BOOKING_ACTIVITY_FIELDS = {"date_deadline", "user_id"}
 # what ties a booking's to-do entry to its order: the booking's own
-BOOKING_ACTIVITY_LOCKED = {"res_model", "res_model_id", "res_id"}
+BOOKING_ACTIVITY_LOCKED = {"res_model", "res_model_id", "res_id", "calendar_event_id"}
 
 
 class MailActivity(models.Model):
@@ -42,6 +42,15 @@ class MailActivity(models.Model):
         return self.env["contact.order.booking"]._unlink_linked(
             self, "activity_id", super().unlink
         )
+
+    def unlink_w_meeting(self):
+        # the chatter's Cancel: a booking's to-do takes its meeting along by
+        # cancelling the booking (calendar would delete the meeting again)
+        bookings = self._planned_bookings()
+        booking_todo = self.filtered(lambda activity: activity in bookings.activity_id)
+        result = super(MailActivity, self - booking_todo).unlink_w_meeting()
+        booking_todo.unlink()
+        return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # done first, so that the unlink that ends an activity's life is no

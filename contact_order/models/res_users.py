@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.res_users import name_boolean_group
+
 # The eight rights, as checkboxes of the user form (field: group)
 RIGHT_GROUPS = {
     "contact_order_view": "contact_order.group_view",
@@ -17,7 +19,9 @@ RIGHT_GROUPS = {
 
 
 def _right_field(fname, string):
-    """The checkbox ``fname``: membership of its group. Each has an inverse
+    """The checkbox ``fname``: membership of its group. A write of the
+    checkboxes is one change of groups (see ``ResUsers.write``); the inverse
+    serves create, after the new user's default groups. Each has an inverse
     of its own: a write of one checkbox must not read the others, which the
     ORM protects (as not yet computed) while it writes."""
 
@@ -78,6 +82,13 @@ class ResUsers(models.Model):
             for fname, xmlid in RIGHT_GROUPS.items()
             if fname in vals and not vals[fname]
         ]
+        # all checkboxes as one change of groups, with the user form's own
+        # (Odoo gives back implied groups after each change of groups: one
+        # by one, a right unticked before the one implying it would return)
+        vals = dict(vals)
+        for fname, xmlid in RIGHT_GROUPS.items():
+            if fname in vals:
+                vals[name_boolean_group(self.env.ref(xmlid).id)] = bool(vals.pop(fname))
         result = super().write(vals)
         if unticked:
             self._check_rights_removed(unticked)

@@ -106,6 +106,15 @@ class TestBookingSync(ContactOrderCase):
             {"res_id": other.id},
             {"res_model_id": self.env["ir.model"]._get_id("res.partner")},
             {"partner_ids": [Command.link(self.colleague.partner_id.id)]},
+            {
+                "attendee_ids": [
+                    Command.create({"partner_id": self.colleague.partner_id.id})
+                ]
+            },
+            {"activity_ids": [Command.delete(self.activity.id)]},
+            {"privacy": "public"},
+            {"recurrency": True, "rrule_type": "daily", "count": 3},
+            {"allday": True},
         ):
             with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "booking"):
                 self.event.with_user(self.user).write(vals)
@@ -152,6 +161,32 @@ class TestBookingSync(ContactOrderCase):
     def test_todo_archived_marks_the_booking_done(self):
         self.activity.with_user(self.user).write({"active": False})
         self.assertEqual(self.booking.state, "done")
+
+    def test_event_archived_by_calendar_archive_action(self):
+        self.event.with_user(self.user).action_mass_archive("self_only")
+        self.assertEqual(self.booking.state, "cancelled")
+        self.assertFalse(self.activity.exists())
+
+    def test_todo_cancelled_in_the_chatter(self):
+        # the chatter's Cancel of an activity with a meeting
+        self.activity.with_user(self.user).unlink_w_meeting()
+        self.assertEqual(self.booking.state, "cancelled")
+        self.assertFalse(self.event.exists())
+        self.assertEqual(len(self._log("deleted its")), 1)
+
+    def test_todo_stays_with_its_meeting(self):
+        with self.assertRaisesRegex(UserError, "booking"):
+            self.activity.with_user(self.user).write({"calendar_event_id": False})
+        with self.assertRaisesRegex(UserError, "booking"):
+            self.env["calendar.event"].with_user(self.user).create(
+                {
+                    "name": "Mine",
+                    "start": datetime(2030, 6, 5, 7, 0),
+                    "stop": datetime(2030, 6, 5, 8, 0),
+                    "activity_ids": [Command.set(self.activity.ids)],
+                }
+            )
+        self.assertEqual(self.activity.calendar_event_id, self.event)
 
     def test_todo_stays_on_its_order(self):
         with self.assertRaisesRegex(UserError, "booking"):

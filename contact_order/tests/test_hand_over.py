@@ -126,3 +126,29 @@ class TestHandOver(ContactOrderCase):
         with self.assertRaises(AccessError):
             wizard.action_hand_over()
         self.assertEqual(other.user_id, self.colleague)
+
+    def test_handing_to_the_current_responsible_changes_nothing(self):
+        action = self._hand_over(self.user, self.user)
+        self.assertEqual(self.order.user_id, self.user)
+        self.assertEqual(
+            action["params"]["next"], {"type": "ir.actions.act_window_close"}
+        )
+        # the same through the API, and "Assign to me" on one's own order
+        self.order.with_user(self.user).write({"user_id": self.user.id})
+        self.order.with_user(self.user).action_assign_to_me()
+        self.assertEqual(self.order.user_id, self.user)
+
+    @users("co_user")
+    def test_who_hands_on_stops_following(self):
+        self._hand_over(self.user, self.colleague, "Over to you")
+        self.assertNotIn(self.user.partner_id, self.order.message_partner_ids)
+
+    def test_wizards_are_their_creators_own(self):
+        wizard = (
+            self.env["contact.order.hand.over"]
+            .with_user(self.user)
+            .create({"order_id": self.order.id, "user_id": self.colleague.id})
+        )
+        wizard.invalidate_recordset()
+        with self.assertRaises(AccessError):
+            wizard.with_user(self.colleague).read(["order_id", "message"])

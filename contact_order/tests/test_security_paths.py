@@ -375,16 +375,23 @@ class TestSecurityPaths(HttpCase):
         self.authenticate("path_seller", "path_seller")
         for model in ("contact.order.booking", "contact.order.note"):
             with self.subTest(model=model):
-                self._refused(
-                    "AccessError",
-                    model,
-                    "onchange",
-                    [],
+                spec = {"order_id": {}, "partner_id": {"fields": {"display_name": {}}}}
+                # the order as an id, as a record, or as a context default
+                for values in (
                     {"order_id": self.other.id},
-                    ["order_id"],
+                    {"order_id": {"id": self.other.id}},
+                ):
+                    self._refused(
+                        "AccessError", model, "onchange", [], values, ["order_id"], spec
+                    )
+                self._refused_at(
+                    "AccessError",
+                    f"/web/dataset/call_kw/{model}/onchange",
                     {
-                        "order_id": {},
-                        "partner_id": {"fields": {"display_name": {}}},
+                        "model": model,
+                        "method": "onchange",
+                        "args": [[], {}, [], spec],
+                        "kwargs": {"context": {"default_order_id": self.other.id}},
                     },
                 )
 

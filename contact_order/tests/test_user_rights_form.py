@@ -110,6 +110,18 @@ class TestUserRightsForm(ContactOrderCase):
             technician.write({"contact_order_edit": False})
         self.assertTrue(technician.has_group("contact_order.group_edit"))
 
+    @users("co_user_admin")
+    def test_untick_two_rights_in_any_order(self):
+        technician = self.technician.with_env(self.env)
+        technician.groups_id += self._group("group_edit")
+        self.assertTrue(technician.contact_order_view_assigned, "Edit brings it")
+        # the implied one first: each alone would come back
+        technician.write(
+            {"contact_order_view_assigned": False, "contact_order_edit": False}
+        )
+        self.assertFalse(technician.has_group("contact_order.group_edit"))
+        self.assertFalse(technician.has_group("contact_order.group_view_assigned"))
+
     def test_only_who_manages_users_sets_rights(self):
         with self.assertRaises(AccessError):
             self.user.with_user(self.user).write({"contact_order_delete_files": True})

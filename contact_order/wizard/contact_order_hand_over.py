@@ -35,7 +35,8 @@ class ContactOrderHandOver(models.TransientModel):
         if self.message:
             # sudo: the handing user may no longer post on the order; the
             # message is theirs (author) and only this note is written
-            order.sudo().message_post(
+            # (no subscription: the author no longer sees the order)
+            order.sudo().with_context(mail_create_nosubscribe=True).message_post(
                 body=plaintext2html(self.message),
                 author_id=self.env.user.partner_id.id,
                 partner_ids=self.user_id.partner_id.ids,
