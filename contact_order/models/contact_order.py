@@ -471,9 +471,10 @@ class ContactOrder(models.Model):
         self._refuse_system_fields(vals)
         self._check_mandatory_vals(vals)
         self._check_completed_writable(vals)
-        if "user_id" in vals and any(
+        reassigned = "user_id" in vals and any(
             order.user_id.id != vals["user_id"] for order in self
-        ):
+        )
+        if reassigned:
             self.check_access("write")
             self._assert_may_assign(self.env["res.users"].browse(vals["user_id"]))
             assignees = self._assignees_by_order()
@@ -490,7 +491,7 @@ class ContactOrder(models.Model):
         result = super().write(vals)
         if "facility_id" in vals or "partner_id" in vals:
             self._link_facility_to_customer()
-        if "user_id" in vals:
+        if reassigned:
             self._unfollow_former_assignees(assignees)
         return result
 
@@ -931,12 +932,15 @@ class ContactOrder(models.Model):
             "is_company": bool(vals.get("contact_name")),
             "phone": vals.get("contact_phone"),
             "email": vals.get("contact_email"),
-            "street": vals.get("street"),
-            "zip": vals.get("zip"),
-            "city": vals.get("city"),
             "country_id": vals.get("country_id") or company.country_id.id,
             "company_id": False,
         }
+        if not vals.get("facility_id"):
+            # with a facility, the address typed is the site's (see
+            # _link_facility_to_customer), not the customer's
+            partner_vals.update(
+                street=vals.get("street"), zip=vals.get("zip"), city=vals.get("city")
+            )
         if vals.get("contact_name"):
             partner_vals["child_ids"] = [
                 Command.create(
@@ -978,10 +982,30 @@ class ContactOrder(models.Model):
         return number
 
     def _link_facility_to_customer(self):
-        """A facility created on the fly from an order belongs to its customer."""
+        """A facility created on the fly from an order belongs to its customer,
+        at the address typed on the order (when it is not the customer's)."""
+        address_fields = ("street", "zip", "city", "country_id")
         for order in self:
-            if order.facility_id and not order.facility_id.partner_id:
-                order.facility_id.sudo().partner_id = order.partner_id
+            facility = order.facility_id
+            if not facility:
+                continue
+            vals = {}
+            if not facility.partner_id:
+                vals["partner_id"] = order.partner_id.id
+            typed = [order[fname] for fname in address_fields]
+            if (
+                not (facility.street or facility.city)
+                and (order.street or order.city)
+                and typed != [order.partner_id[fname] for fname in address_fields]
+            ):
+                vals.update(
+                    {
+                        fname: value.id if fname == "country_id" else value
+                        for fname, value in zip(address_fields, typed, strict=True)
+                    }
+                )
+            if vals:
+                facility.write(vals)
 
     @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
