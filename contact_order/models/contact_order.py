@@ -917,12 +917,32 @@ class ContactOrder(models.Model):
         if email:
             domains.append([("email_normalized", "=", email)])
         if phone:
-            number = self._phone_format_number(
-                phone, self.env.company.country_id, force_format="E164"
-            )
-            if number:
-                domains.append([("phone_sanitized", "=", number)])
+            domains.append([("id", "in", self._partners_with_phone(phone).ids)])
         return self.env["res.partner"].search(expression.OR(domains), limit=5)
+
+    @api.model
+    def _partners_with_phone(self, phone):
+        """Partners whose phone or mobile is ``phone``, however either is
+        written (national or international format)."""
+        country = self.env.company.country_id
+        number = self._phone_format_number(phone, country, force_format="E164")
+        if not number:
+            return self.env["res.partner"]
+        # the last digits find the candidates on both numbers (an index-free
+        # but bounded search), their own country's format decides
+        candidates = self.env["res.partner"].search(
+            [("phone_mobile_search", "ilike", number[-7:])], limit=50
+        )
+        return candidates.filtered(
+            lambda partner: number
+            in {
+                partner._phone_format_number(
+                    value, partner.country_id or country, force_format="E164"
+                )
+                for value in (partner.phone, partner.mobile)
+                if value
+            }
+        )
 
     @api.model
     def _prepare_partner_vals(self, vals, company):

@@ -188,6 +188,25 @@ class TestContactOrder(ContactOrderCase):
         form.contact_phone = "08-555 01 23"
         self.assertEqual(form.partner_match_ids[:], self.customer)
 
+    def test_duplicate_warning_finds_any_phone_format(self):
+        # a customer with a mobile (the partner's sanitized number) and a
+        # landline in national format
+        other = self.env["res.partner"].create(
+            {
+                "name": "Grannfirman AB",
+                "mobile": "070-765 43 29",
+                "phone": "08-765 11 22",
+                "country_id": self.env.ref("base.se").id,
+            }
+        )
+        form = Form(self.env["contact.order"].with_user(self.user))
+        form.subject = "Question"
+        form.partner_name = "Helt Nytt Namn AB"
+        form.contact_phone = "+46 8 765 11 22"
+        self.assertEqual(form.partner_match_ids[:], other)
+        form.contact_phone = "0707654329"
+        self.assertEqual(form.partner_match_ids[:], other)
+
     def test_phone_normalized_to_e164(self):
         order = self._create_order(contact_phone="08-123 45 67")
         self.assertEqual(order.contact_phone, "+4681234567")
