@@ -34,6 +34,7 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
+        "views/ir_attachment_views.xml",
         "views/contact_order_menus.xml",
     ],
     "demo": ["demo/contact_order_demo.xml"],

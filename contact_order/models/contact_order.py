@@ -684,7 +684,9 @@ class ContactOrder(models.Model):
 
     def action_view_attachments(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("base.action_attachment")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_order.contact_order_attachment_action"
+        )
         action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         action["context"] = {"default_res_model": self._name, "default_res_id": self.id}
         return action
@@ -934,14 +936,16 @@ class ContactOrder(models.Model):
             [("phone_mobile_search", "ilike", number[-7:])], limit=50
         )
         return candidates.filtered(
-            lambda partner: number
-            in {
-                partner._phone_format_number(
-                    value, partner.country_id or country, force_format="E164"
-                )
-                for value in (partner.phone, partner.mobile)
-                if value
-            }
+            lambda partner: (
+                number
+                in {
+                    partner._phone_format_number(
+                        value, partner.country_id or country, force_format="E164"
+                    )
+                    for value in (partner.phone, partner.mobile)
+                    if value
+                }
+            )
         )
 
     @api.model

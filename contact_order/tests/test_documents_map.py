@@ -29,6 +29,12 @@ class TestDocumentsAndMap(ContactOrderCase):
         self.assertEqual(order.attachment_count, 2)
         action = order.action_view_attachments()
         self.assertEqual(len(self.env["ir.attachment"].search(action["domain"])), 2)
+        # files with previews, not the technical attachment list
+        self.assertEqual(action["views"][0][1], "kanban")
+        self.assertEqual(
+            action["views"][0][0],
+            self.env.ref("contact_order.contact_order_attachment_view_kanban").id,
+        )
         self.assertEqual(action["context"]["default_res_id"], order.id)
 
     def test_delete_needs_the_right_and_completion_keeps_files(self):
