@@ -21,7 +21,8 @@ SECTIONS = (
 
 
 def md_to_rst(text):
-    """The small Markdown subset the fragments use: lists, tables, emphasis."""
+    """The small Markdown subset the fragments use: lists, tables, emphasis,
+    images on a line of their own."""
     out = []
     lines = text.strip().splitlines()
     i = 0
@@ -35,6 +36,14 @@ def md_to_rst(text):
                     rows.append([inline(c) for c in cells])
                 i += 1
             out.extend(rst_table(rows))
+            continue
+        image = re.fullmatch(r"!\[([^]]*)\]\(([^)]+)\)", line.strip())
+        if image:
+            # paths are relative to readme/, README.rst sits in the addon
+            alt, path = image.groups()
+            path = path.removeprefix("../")
+            out.extend([f".. image:: {path}", f"   :alt: {alt}", ""])
+            i += 1
             continue
         out.append(inline(line))
         i += 1

@@ -2,8 +2,14 @@
 
 Start `python3 tools/devenv.py serve` first, then run
 `python3 tools/screenshots.py`: it logs in as the demo admin, opens each page
-in headless Chromium through the DevTools protocol and saves a PNG per page.
+in headless Chromium through the DevTools protocol and saves a PNG per page,
+in English and in Swedish (installed on the fly), on a 1440 px desktop and on
+a 390 px phone (``screenshot_<page>[_sv][_phone].png``).
 Needs Chromium and websocket-client (both used by the tests already).
+
+Hand-written because Odoo's tours take no screenshot of a passing step and
+the readme wants fixed, named images of the demo data; a tour checks the
+same screens for their content.
 """
 
 import base64
@@ -23,13 +29,17 @@ import websocket
 BASE = "http://127.0.0.1:8069"
 OUT = Path(__file__).resolve().parents[1] / "contact_order" / "static" / "description"
 PAGES = {
-    "screenshot_list.png": "/odoo/action-contact_order.contact_order_action",
-    "screenshot_form.png": "/odoo/action-contact_order.contact_order_action/{order}",
-    "screenshot_calendar.png": "/odoo/action-contact_order.contact_order_booking_action"
+    "list": "/odoo/action-contact_order.contact_order_action",
+    "form": "/odoo/action-contact_order.contact_order_action/{order}",
+    "calendar": "/odoo/action-contact_order.contact_order_booking_action"
     "?view_type=calendar",
-    "screenshot_todo.png": "/odoo/action-contact_order.contact_order_todo_action",
-    "screenshot_settings.png": "/odoo/settings#contact_order",
+    "todo": "/odoo/action-contact_order.contact_order_todo_action",
+    "settings": "/odoo/settings#contact_order",
+    "user_rights": "/odoo/action-base.action_res_users/{user}",
 }
+# (suffix, width, height, mobile)
+SCREENS = (("", 1440, 900, False), ("_phone", 390, 844, True))
+LANGS = (("en_US", ""), ("sv_SE", "_sv"))
 
 
 def session_id(login="admin", password="admin", db="contact_order"):
@@ -51,24 +61,65 @@ def session_id(login="admin", password="admin", db="contact_order"):
     return next(c.value for c in jar if c.name == "session_id")
 
 
-def first_order_id(session):
+def call(session, model, method, *args, **kwargs):
     request = urllib.request.Request(
         f"{BASE}/web/dataset/call_kw",
         data=json.dumps(
             {
                 "jsonrpc": "2.0",
                 "params": {
-                    "model": "contact.order",
-                    "method": "search",
-                    "args": [[("note_ids", "!=", False), ("state", "!=", "done")]],
-                    "kwargs": {"limit": 1},
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
                 },
             }
         ).encode(),
         headers={"Content-Type": "application/json", "Cookie": f"session_id={session}"},
     )
     with urllib.request.urlopen(request) as response:
-        return json.load(response)["result"][0]
+        answer = json.load(response)
+    if "error" in answer:
+        sys.exit(f"{model}.{method} failed: {answer['error']['data']['message']}")
+    return answer["result"]
+
+
+def first_order_id(session):
+    return call(
+        session,
+        "contact.order",
+        "search",
+        [("note_ids", "!=", False), ("state", "!=", "done")],
+        limit=1,
+    )[0]
+
+
+def set_language(session, lang):
+    """Install ``lang`` if needed and make it the admin's."""
+    if lang != "en_US":
+        wizard = call(
+            session,
+            "base.language.install",
+            "create",
+            {
+                "lang_ids": [
+                    [
+                        6,
+                        0,
+                        call(
+                            session,
+                            "res.lang",
+                            "search",
+                            [("code", "=", lang), ("active", "in", [True, False])],
+                        ),
+                    ]
+                ]
+            },
+        )
+        call(session, "base.language.install", "lang_install", [wizard])
+    uid = call(session, "res.users", "search", [("login", "=", "admin")])[0]
+    call(session, "res.users", "write", [uid], {"lang": lang})
+    return uid
 
 
 class Chrome:
@@ -78,6 +129,7 @@ class Chrome:
             self.port = sock.getsockname()[1]
         self.profile = tempfile.mkdtemp()
         binary = shutil.which("chromium") or shutil.which("google-chrome")
+        # (the window size is set per screen, see main())
         self.process = subprocess.Popen(
             [
                 binary, "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -154,12 +206,25 @@ def main():
             domain="127.0.0.1",
             path="/",
         )
-        for filename, path in PAGES.items():
-            chrome.send("Page.navigate", url=BASE + path.format(order=order))
-            chrome.wait_for_view()
-            shot = chrome.send("Page.captureScreenshot", format="png")
-            (OUT / filename).write_bytes(base64.b64decode(shot["data"]))
-            print(OUT / filename)
+        for lang, lang_suffix in LANGS:
+            user = set_language(session, lang)
+            for screen_suffix, width, height, mobile in SCREENS:
+                chrome.send(
+                    "Emulation.setDeviceMetricsOverride",
+                    width=width,
+                    height=height,
+                    deviceScaleFactor=1,
+                    mobile=mobile,
+                )
+                for page, path in PAGES.items():
+                    url = BASE + path.format(order=order, user=user)
+                    chrome.send("Page.navigate", url=url)
+                    chrome.wait_for_view()
+                    shot = chrome.send("Page.captureScreenshot", format="png")
+                    out = OUT / f"screenshot_{page}{lang_suffix}{screen_suffix}.png"
+                    out.write_bytes(base64.b64decode(shot["data"]))
+                    print(out)
+        set_language(session, "en_US")
     finally:
         chrome.close()
 

@@ -149,7 +149,7 @@ class ContactOrder(models.Model):
         domain=lambda self: contact_order_users_domain(self.env),
     )
     planned_date = fields.Date(
-        string="Planned Date",
+        string="Follow-up Date",
         tracking=True,
         index=True,
         copy=False,
@@ -159,7 +159,7 @@ class ContactOrder(models.Model):
         compute="_compute_scheduled_date",
         store=True,
         index=True,
-        help="The day of the next planned booking; without one, the planned date.",
+        help="The day of the next planned booking; without one, the follow-up date.",
     )
     # before note_ids and booking_ids: create() writes x2many fields in this
     # order, and the rules of the notes and bookings made with a new order
