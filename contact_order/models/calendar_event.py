@@ -89,3 +89,29 @@ class CalendarEvent(models.Model):
         return self.env["contact.order.booking"]._unlink_linked(
             self, "calendar_event_id", super().unlink
         )
+
+
+class CalendarAttendee(models.Model):
+    """A booking's meeting has its assignee as only attendee: no attendee is
+    added to it directly either (see BOOKING_EVENT_LOCKED)."""
+
+    _inherit = "calendar.attendee"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not is_syncing(self.env):
+            events = self.env["calendar.event"].browse(
+                [vals["event_id"] for vals in vals_list if vals.get("event_id")]
+            )
+            bookings = self.env["contact.order.booking"]._planned_linked_to(
+                events, "calendar_event_id"
+            )
+            if bookings:
+                raise UserError(
+                    self.env._(
+                        "This meeting is a booking of a contact order: its "
+                        "attendee follows the booking. Reassign the booking "
+                        "instead."
+                    )
+                )
+        return super().create(vals_list)

@@ -162,6 +162,13 @@ class TestBookingSync(ContactOrderCase):
         self.activity.with_user(self.user).write({"active": False})
         self.assertEqual(self.booking.state, "done")
 
+    def test_no_attendee_added_to_a_booking_meeting(self):
+        with self.assertRaisesRegex(UserError, "booking"):
+            self.env["calendar.attendee"].with_user(self.user).create(
+                {"event_id": self.event.id, "partner_id": self.colleague.partner_id.id}
+            )
+        self.assertEqual(self.event.attendee_ids.partner_id, self.user.partner_id)
+
     def test_event_archived_by_calendar_archive_action(self):
         self.event.with_user(self.user).action_mass_archive("self_only")
         self.assertEqual(self.booking.state, "cancelled")
