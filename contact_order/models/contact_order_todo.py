@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
+from odoo.tools.misc import format_time
 
 
 class ContactOrderTodo(models.Model):
@@ -22,6 +23,9 @@ class ContactOrderTodo(models.Model):
             "order_id", "start", "partner_id", "status_id", "user_id",
             "company_id", "state",
         ],
+        # a booking's day is the one of its assignee's time zone
+        "res.users": ["partner_id"],
+        "res.partner": ["tz"],
     }  # fmt: skip
 
     kind = fields.Selection(
@@ -32,8 +36,17 @@ class ContactOrderTodo(models.Model):
     booking_type = fields.Selection(
         related="booking_id.booking_type", string="Booking Type"
     )
-    date = fields.Date(readonly=True)
+    date = fields.Date(
+        readonly=True,
+        help="The planned date of an order, the day of a booking in the time "
+        "zone of its assignee.",
+    )
     start = fields.Datetime(string="Booked at", readonly=True)
+    start_time = fields.Char(
+        string="Time",
+        compute="_compute_start_time",
+        help="The time of a booking in the time zone of its assignee.",
+    )
     sort_datetime = fields.Datetime(
         readonly=True, help="The scheduled date of an order, the time of a booking."
     )
@@ -98,7 +111,14 @@ class ContactOrderTodo(models.Model):
                        'booking'::varchar,
                        b.order_id,
                        b.id,
-                       b.start::date,
+                       -- the assignee's day: a subquery, as a join would
+                       -- keep PostgreSQL from flattening the view
+                       (b.start AT TIME ZONE 'UTC' AT TIME ZONE COALESCE(
+                           (SELECT p.tz
+                              FROM res_users u
+                              JOIN res_partner p ON p.id = u.partner_id
+                             WHERE u.id = b.user_id),
+                           'UTC'))::date,
                        b.start,
                        b.start,
                        b.partner_id,
@@ -111,11 +131,29 @@ class ContactOrderTodo(models.Model):
             """
         )
 
+    @api.depends("start", "user_id.tz")
+    @api.depends_context("lang")
+    def _compute_start_time(self):
+        # the to-do is its reader's own: their language, and their record is
+        # read anyway (no fallback on the company's language)
+        lang = self.env.lang or self.env.user.lang
+        for entry in self:
+            entry.start_time = entry.start and format_time(
+                self.env,
+                entry.start,
+                tz=entry.user_id.tz or "UTC",
+                time_format="short",
+                lang_code=lang,
+            )
+
     def action_open(self):
+        """A click on an entry opens its contact order."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "contact.order",
-            "res_id": self.order_id.id,
-            "views": [(False, "form")],
-        }
+        return self.order_id.get_formview_action()
+
+    def action_new_contact_order(self):
+        """The New button of the to-do: the form of a new contact order (the
+        to-do's own entries are not created)."""
+        action = self.env["contact.order"].get_formview_action()
+        action["name"] = self.env._("New Contact Order")
+        return action
