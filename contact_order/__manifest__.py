@@ -39,7 +39,10 @@
     ],
     "demo": ["demo/contact_order_demo.xml"],
     "assets": {
-        "web.assets_backend": ["contact_order/static/src/scss/contact_order.scss"],
+        "web.assets_backend": [
+            "contact_order/static/src/js/note_body_focus.js",
+            "contact_order/static/src/scss/contact_order.scss",
+        ],
         "web.assets_tests": ["contact_order/static/tests/tours/**/*"],
     },
 }

@@ -45,8 +45,8 @@ tours.add("contact_order_sales_flow", {
             run: "click",
         },
         {
-            trigger: ".modal .o_field_widget[name=body] .odoo-editor-editable",
-            content: "the note opens with a full editor",
+            trigger: ".modal .o_field_widget[name=body] .odoo-editor-editable:focus",
+            content: "the note opens with a full editor, the cursor in its text",
             run: "editor Customer wants an offer for a new compressor",
         },
         {
