@@ -83,6 +83,12 @@ class ContactOrder(models.Model):
         help="Existing customers with the same name, phone or email as the new "
         "customer.",
     )
+    partner_match_choice_id = fields.Many2one(
+        "res.partner",
+        string="Use Customer",
+        store=False,
+        help="One of the matching customers, to use instead of creating a new one.",
+    )
     facility_id = fields.Many2one(
         "contact.facility",
         compute="_compute_facility_id",
@@ -304,6 +310,14 @@ class ContactOrder(models.Model):
             order.partner_match_ids = order._find_matching_partners(
                 order.partner_name, order.contact_phone, order.contact_email
             )
+
+    @api.onchange("partner_match_choice_id")
+    def _onchange_partner_match_choice_id(self):
+        # the form's shortcut: the API sets partner_id directly
+        if self.partner_match_choice_id:
+            self.partner_id = self.partner_match_choice_id
+            self.partner_name = False
+            self.partner_match_choice_id = False
 
     @api.depends("equipment_id")
     def _compute_facility_id(self):

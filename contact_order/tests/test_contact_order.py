@@ -207,6 +207,22 @@ class TestContactOrder(ContactOrderCase):
         form.contact_phone = "0707654329"
         self.assertEqual(form.partner_match_ids[:], other)
 
+    def test_use_a_matching_customer_from_the_warning(self):
+        partners = self.env["res.partner"].search_count([])
+        form = Form(
+            self.env["contact.order"].with_user(self.user),
+            view="contact_order.contact_order_view_form",
+        )
+        form.subject = "Question"
+        form.partner_name = "Verkstad AB"
+        self.assertEqual(form.partner_match_ids[:], self.customer)
+        form.partner_match_choice_id = self.customer
+        self.assertEqual(form.partner_id, self.customer)
+        self.assertFalse(form.partner_name)
+        order = form.save()
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+
     def test_phone_normalized_to_e164(self):
         order = self._create_order(contact_phone="08-123 45 67")
         self.assertEqual(order.contact_phone, "+4681234567")
