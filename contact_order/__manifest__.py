@@ -41,6 +41,8 @@
     "assets": {
         "web.assets_backend": [
             "contact_order/static/src/js/note_body_focus.js",
+            "contact_order/static/src/js/status_badge_field.js",
+            "contact_order/static/src/js/status_badge_field.xml",
             "contact_order/static/src/scss/contact_order.scss",
         ],
         "web.assets_tests": ["contact_order/static/tests/tours/**/*"],

@@ -15,8 +15,17 @@ class OrderListCase(HttpCase):
         super().setUpClass()
         cls.seller = new_test_user(cls.env, login="list_seller", groups=USER)
         customer = cls.env["res.partner"].create({"name": "Telefon Kund AB"})
+        coloured = cls.env["contact.order.status"].create(
+            {"name": "Coloured", "color": 4, "sequence": 0}
+        )
         Order = cls.env["contact.order"].with_user(cls.seller)
-        booked = Order.create({"subject": "Booked order", "partner_id": customer.id})
+        booked = Order.create(
+            {
+                "subject": "Booked order",
+                "partner_id": customer.id,
+                "status_id": coloured.id,
+            }
+        )
         cls.env["contact.order.booking"].with_user(cls.seller).create(
             {"order_id": booked.id, "start": datetime(2030, 6, 3, 7, 0)}
         )

@@ -25,6 +25,11 @@ tours.add("contact_order_list_reads", {
             content: "an order with a booking has a scheduled date",
         },
         {
+            trigger:
+                ".o_data_row:contains(Booked order) td[name=status_id] .badge.o_tag_color_4:contains(Coloured)",
+            content: "the status is a badge in the admin's colour, as in the kanban",
+        },
+        {
             trigger: ".o_contact_order_list .o_data_row.text-info:contains(Finished order)",
             content: "the completed order is marked",
             run() {
@@ -52,6 +57,15 @@ tours.add("contact_order_phone_cards", {
         {
             trigger: ".o_form_view .o_field_widget[name=subject]:contains(Booked order), .o_form_view .o_field_widget[name=subject] input:value(Booked order)",
             content: "the card opens the order",
+        },
+        {
+            trigger: ".o_notebook a[name=bookings]",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o_field_widget[name=booking_ids] .o_kanban_record:contains(Phone Call):contains(Planned)",
+            content: "bookings are cards on a phone, not cut rows",
         },
     ],
 });
