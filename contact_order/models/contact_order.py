@@ -189,6 +189,11 @@ class ContactOrder(models.Model):
         "contact.order.booking", "order_id", string="Bookings"
     )
     planned_booking_count = fields.Integer(compute="_compute_planned_booking_count")
+    user_can_quote = fields.Boolean(
+        compute="_compute_user_can_quote",
+        help="The current user has Sales and the contact order right Edit: the "
+        "Sales Order button is theirs.",
+    )
     total_hours = fields.Float(
         string="Time Spent",
         compute="_compute_note_stats",
@@ -342,6 +347,15 @@ class ContactOrder(models.Model):
     def _compute_is_completed(self):
         for order in self:
             order.is_completed = order.state == "done"
+
+    @api.depends_context("uid")
+    def _compute_user_can_quote(self):
+        user = self.env.user
+        can_quote = user.has_group(SALES_GROUP) and user.has_group(
+            "contact_order.group_edit"
+        )
+        for order in self:
+            order.user_can_quote = can_quote
 
     def _compute_planned_booking_count(self):
         groups = self.env["contact.order.booking"]._read_group(

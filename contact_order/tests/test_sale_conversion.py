@@ -146,3 +146,16 @@ class TestSaleConversion(ContactOrderCase):
         self.order.with_user(self.seller).action_complete()
         self.order.with_user(self.seller).action_reopen()
         self.assertEqual(self.order.state, "won")
+
+    def test_sales_order_button_only_for_who_can_use_it(self):
+        auditor = new_test_user(
+            self.env,
+            login="co_sales_viewer",
+            groups="base.group_user,sales_team.group_sale_salesman,"
+            "contact_order.group_view",
+        )
+        self.assertTrue(self.order.with_user(self.seller).user_can_quote)
+        self.assertFalse(self.order.with_user(auditor).user_can_quote)
+        self.assertFalse(self.order.with_user(self.user).user_can_quote, "no Sales")
+        with self.assertRaises(AccessError):
+            self.order.with_user(auditor).action_create_sale_order()
