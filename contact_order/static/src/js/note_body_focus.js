@@ -17,8 +17,32 @@ patch(HtmlField.prototype, {
             record.isNew &&
             this.props.name === "body"
         ) {
-            // after the form's and the dialog's own focus
-            setTimeout(() => editor.editable?.focus());
+            // after the form's and the dialog's own focus, which may come
+            // after the editor has loaded: for half a second, until the
+            // user clicks or types somewhere
+            let tries = 10;
+            let userActed = false;
+            const onUserAction = () => (userActed = true);
+            const events = ["pointerdown", "keydown"];
+            events.forEach((type) =>
+                document.addEventListener(type, onUserAction, {capture: true})
+            );
+            const focusText = () => {
+                const editable = editor.editable;
+                if (userActed || !editable?.isConnected || tries-- <= 0) {
+                    events.forEach((type) =>
+                        document.removeEventListener(type, onUserAction, {
+                            capture: true,
+                        })
+                    );
+                    return;
+                }
+                if (!editable.contains(document.activeElement)) {
+                    editable.focus();
+                }
+                setTimeout(focusText, 50);
+            };
+            setTimeout(focusText);
         }
     },
 });
