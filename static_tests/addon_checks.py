@@ -1,9 +1,15 @@
-"""File-level checks of an Odoo addon that need no Odoo import.
+"""The file-level checks of an Odoo addon that no kept tool offers.
+
+XML, CSV syntax, duplicate xml ids, manifest keys and files are checked by
+the ecosystem's tools (oca-checks-odoo-module, pylint-odoo, manifestoo; see
+test_addon_files.py). What is left here: every model has an access row whose
+model and group exist in the addon or its dependencies (Odoo only finds out
+at install), and every test module is imported (Odoo silently skips the
+others).
 
 Every check takes an addon directory and returns a list of problems (strings);
-an empty list means the check passed. The tests in this folder run them on
-the repository's addons, and test_checks_can_fail.py runs them on broken
-copies to prove that they do find problems.
+an empty list means the check passed. test_checks_can_fail.py runs them on
+broken copies to prove that they do find problems.
 """
 
 from __future__ import annotations
@@ -12,14 +18,9 @@ import ast
 import contextlib
 import csv
 import importlib.util
-import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
-
-# Folders whose data files must all be declared in the manifest.
-DECLARED_DIRS = ("views", "security", "data", "demo", "wizard", "wizards", "report")
-DATA_SUFFIXES = (".xml", ".csv")
 
 # Standard models an addon may reference without Odoo's source at hand.
 FALLBACK_MODELS = {
@@ -43,24 +44,6 @@ def _rel(addon: Path, path: Path) -> str:
     return str(path.relative_to(addon))
 
 
-# --------------------------------------------------------------------------
-# XML
-
-
-def xml_files(addon: Path) -> list[Path]:
-    return sorted(p for p in addon.rglob("*.xml") if "__pycache__" not in p.parts)
-
-
-def check_xml_well_formed(addon: Path) -> list[str]:
-    problems = []
-    for path in xml_files(addon):
-        try:
-            ET.parse(path)
-        except ET.ParseError as exc:
-            problems.append(f"{_rel(addon, path)}: not well-formed XML: {exc}")
-    return problems
-
-
 def _data_records(addon: Path, path: Path):
     """(tag, id, model) of records/templates/menus in an Odoo data file."""
     try:
@@ -73,72 +56,6 @@ def _data_records(addon: Path, path: Path):
                 "ir.ui.view" if node.tag == "template" else "ir.ui.menu"
             )
             yield node.tag, node.get("id"), model
-
-
-def check_duplicate_xml_ids(addon: Path) -> list[str]:
-    seen: dict[str, str] = {}
-    problems = []
-    manifest = read_manifest(addon)
-    for name in manifest.get("data", []) + manifest.get("demo", []):
-        path = addon / name
-        if path.suffix != ".xml" or not path.is_file():
-            continue
-        for _tag, xmlid, _model in _data_records(addon, path):
-            full = xmlid if "." in xmlid else f"{addon.name}.{xmlid}"
-            if full in seen and seen[full] != name:
-                problems.append(f"{name}: xml id {xmlid} also defined in {seen[full]}")
-            elif full in seen:
-                problems.append(f"{name}: xml id {xmlid} defined twice")
-            seen[full] = name
-    return problems
-
-
-# --------------------------------------------------------------------------
-# manifest
-
-
-def check_manifest_files_exist(addon: Path) -> list[str]:
-    manifest = read_manifest(addon)
-    problems = []
-    for key in ("data", "demo"):
-        for name in manifest.get(key, []):
-            if not (addon / name).is_file():
-                problems.append(f"__manifest__.py '{key}' lists missing file {name}")
-    return problems
-
-
-def check_data_files_declared(addon: Path) -> list[str]:
-    manifest = read_manifest(addon)
-    declared = {
-        str(Path(n)) for n in manifest.get("data", []) + manifest.get("demo", [])
-    }
-    problems = []
-    for folder in DECLARED_DIRS:
-        for path in sorted((addon / folder).rglob("*")):
-            if path.suffix in DATA_SUFFIXES and path.is_file():
-                rel = _rel(addon, path)
-                if rel not in declared:
-                    problems.append(
-                        f"{rel} is not listed in the manifest 'data' or 'demo'"
-                    )
-    return problems
-
-
-def check_manifest_basics(addon: Path) -> list[str]:
-    problems = []
-    try:
-        manifest = read_manifest(addon)
-    except (SyntaxError, ValueError) as exc:
-        return [f"__manifest__.py is not a literal dict: {exc}"]
-    version = manifest.get("version", "")
-    if not re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", version):
-        problems.append(f"version {version!r} is not 18.0.x.y.z")
-    for key in ("name", "license", "depends"):
-        if key not in manifest:
-            problems.append(f"__manifest__.py has no {key!r}")
-    if not (addon / "__init__.py").is_file():
-        problems.append("no __init__.py")
-    return problems
 
 
 # --------------------------------------------------------------------------
@@ -386,11 +303,6 @@ def check_access_csv(addon: Path) -> list[str]:
 
 
 ALL_CHECKS = {
-    "manifest_basics": check_manifest_basics,
-    "xml_well_formed": check_xml_well_formed,
-    "duplicate_xml_ids": check_duplicate_xml_ids,
-    "manifest_files_exist": check_manifest_files_exist,
-    "data_files_declared": check_data_files_declared,
     "access_csv": check_access_csv,
     "tests_imported": check_tests_imported,
 }

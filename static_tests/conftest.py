@@ -1,5 +1,7 @@
 """Shared fixtures for the static tier (no Odoo import anywhere here)."""
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,3 +29,15 @@ def pytest_generate_tests(metafunc):
             ADDONS or [None],
             ids=[a.name for a in ADDONS] or ["no-addon"],
         )
+
+
+def run_tool(name, *args, cwd=REPO):
+    """Run a console script of this python's environment (venv first, then
+    PATH): (exit code, stdout + stderr)."""
+    beside = Path(sys.executable).parent / name
+    exe = str(beside) if beside.exists() else shutil.which(name)
+    assert exe, f"{name} is not installed: pip install -r tools/requirements-test.txt"
+    proc = subprocess.run(
+        [exe, *map(str, args)], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    return proc.returncode, (proc.stdout + proc.stderr).strip()

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 from addon_checks import ALL_CHECKS
+from conftest import run_tool
 
 GOOD_PY = """\
 from odoo import fields, models
@@ -30,7 +31,7 @@ class Partner(models.Model):
     thing_id = fields.Many2one("x.thing")
 """
 SECURITY_XML = """\
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version="1.0" encoding="UTF-8" ?>
 <odoo>
     <record id="group_thing" model="res.groups">
         <field name="name">Thing users</field>
@@ -38,7 +39,7 @@ SECURITY_XML = """\
 </odoo>
 """
 VIEWS_XML = """\
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version="1.0" encoding="UTF-8" ?>
 <odoo>
     <record id="thing_view_tree" model="ir.ui.view">
         <field name="model">x.thing</field>
@@ -80,6 +81,7 @@ def fake(tmp_path, repo):
         )
     )
     (root / "__init__.py").write_text("from . import models\n")
+    (root / "README.rst").write_text("X\n=\n\nA thing.\n")
     (root / "models" / "__init__.py").write_text("from . import thing\n")
     (root / "models" / "thing.py").write_text(GOOD_PY)
     (root / "security" / "thing.xml").write_text(SECURITY_XML)
@@ -99,37 +101,68 @@ def test_good_addon_passes_every_check(fake):
         assert problems(fake, check) == [], check
 
 
+def oca_checks(fake):
+    return run_tool("oca-checks-odoo-module", fake)
+
+
+def pylint(fake, repo):
+    return run_tool(
+        "pylint", f"--rcfile={repo / '.pylintrc'}", fake.name, cwd=fake.parent
+    )
+
+
+def test_good_addon_passes_the_tools(fake, repo):
+    assert oca_checks(fake)[0] == 0, oca_checks(fake)[1]
+    assert pylint(fake, repo) == (0, "")
+
+
 def test_broken_xml(fake):
     (fake / "views" / "thing.xml").write_text("<odoo><record id='x'></odoo>")
-    assert problems(fake, "xml_well_formed")
+    rc, output = oca_checks(fake)
+    assert rc and "xml-syntax-error" in output, output
 
 
 def test_duplicate_xml_id(fake):
     text = (fake / "views" / "thing.xml").read_text()
     (fake / "views" / "thing.xml").write_text(
-        text.replace("</odoo>", '<record id="group_thing" model="res.groups"/></odoo>')
+        text.replace(
+            "</odoo>", '<record id="thing_view_tree" model="ir.ui.view"/></odoo>'
+        )
     )
-    assert problems(fake, "duplicate_xml_ids")
-
-
-def test_manifest_lists_missing_file(fake):
-    manifest = (fake / "__manifest__.py").read_text()
-    (fake / "__manifest__.py").write_text(
-        manifest.replace('"views/thing.xml"', '"views/thing.xml", "views/gone.xml"')
-    )
-    assert problems(fake, "manifest_files_exist")
+    rc, output = oca_checks(fake)
+    assert rc and "xml-duplicate-record-id" in output, output
 
 
 def test_file_not_in_manifest(fake):
     shutil.copy(fake / "views" / "thing.xml", fake / "views" / "forgotten.xml")
-    found = problems(fake, "data_files_declared")
-    assert found and "views/forgotten.xml" in found[0]
+    rc, output = oca_checks(fake)
+    assert rc and "file-not-used" in output and "forgotten.xml" in output, output
 
 
-def test_bad_manifest_version(fake):
+def test_manifest_lists_missing_file(fake, repo):
+    manifest = (fake / "__manifest__.py").read_text()
+    (fake / "__manifest__.py").write_text(
+        manifest.replace('"views/thing.xml"', '"views/thing.xml", "views/gone.xml"')
+    )
+    rc, output = pylint(fake, repo)
+    assert rc and "resource-not-exist" in output, output
+
+
+def test_bad_manifest_version(fake, repo):
     manifest = (fake / "__manifest__.py").read_text()
     (fake / "__manifest__.py").write_text(manifest.replace("18.0.1.0.0", "17.0.1.0.0"))
-    assert problems(fake, "manifest_basics")
+    rc, output = pylint(fake, repo)
+    assert rc and "manifest-version-format" in output, output
+
+
+def test_po_file_with_bad_placeholder(fake):
+    (fake / "i18n").mkdir()
+    (fake / "i18n" / "sv.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#, python-format\nmsgid "%(n)s things"\nmsgstr "%(m)s saker"\n'
+    )
+    rc, output = run_tool("oca-checks-po", fake / "i18n" / "sv.po")
+    assert rc and "po-python-parse-printf" in output, output
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,8 @@ ODOO_SERIE = (18, 0)
 DB_USER = "odoo"
 SERVE_DB = "contact_order"
 DEFAULT_HTTP_PORT = 8069
+# The lifecycle tier installs this released version and upgrades it to HEAD.
+PREVIOUS_RELEASE = "18.0.1.0.0"
 # Unix socket paths are limited to ~107 bytes; stay well below.
 MAX_SOCKET_PATH = 100
 
@@ -169,6 +171,38 @@ def addon_dependencies(addons: list[str], repo: Path = REPO) -> list[str]:
     for name in addons:
         deps.update(read_manifest(repo / name).get("depends", []))
     return sorted(deps - set(addons)) or ["base"]
+
+
+def released_tree(addons: list[str], version: str, dest: Path) -> str | None:
+    """Write the addons as they were at `version` (their manifests' version)
+    from git history into `dest`; return the commit, or None when the history
+    does not have it (shallow clone, no git)."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=True
+        ).stdout
+
+    try:
+        manifests = [f"{addon}/__manifest__.py" for addon in addons]
+        changes = git("rev-list", "HEAD", "--", *manifests).split()
+        for newer, commit in zip([None, *changes], changes, strict=False):
+            text = git("show", f"{commit}:{manifests[0]}")
+            if ast.literal_eval(text).get("version") != version:
+                continue
+            if newer is None:  # HEAD itself is that version
+                return None
+            last = git("rev-parse", f"{newer}^").strip()
+            dest.mkdir(parents=True, exist_ok=True)
+            archive = subprocess.run(
+                ["git", "-C", str(REPO), "archive", last, *addons],
+                capture_output=True, check=True,
+            ).stdout  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+            return last
+    except (subprocess.CalledProcessError, OSError, SyntaxError, ValueError):
+        return None
+    return None
 
 
 def load_expected_skips(path: Path = EXPECTED_SKIPS_FILE) -> list[str]:
@@ -710,10 +744,6 @@ def parse_odoo_test_log(text: str) -> OdooTestReport:
     return report
 
 
-def error_records(text: str) -> list[LogRecord]:
-    return [r for r in parse_log_records(text) if r.level in ("ERROR", "CRITICAL")]
-
-
 class Job:
     """A child process whose output goes to a log file, with live highlights."""
 
@@ -932,18 +962,23 @@ class OdooContext:
     deps: list[str]
     skips: list[str]
 
-    def config(self, name: str, http_port: int) -> Path:
+    previous: str | None = None  # commit of PREVIOUS_RELEASE, when found
+    odoo_previous: OdooInfo | None = None  # Odoo with that release's addons
+
+    def config(self, name: str, http_port: int, previous: bool = False) -> Path:
         return write_odoo_config(
             self.run_dir / f"{name}.cfg",
-            self.odoo,
+            self.odoo_previous if previous and self.previous else self.odoo,
             self.cluster,
             self.run_dir / "odoo-data",
             http_port=http_port,
         )
 
-    def odoo_job(self, label: str, db: str, *args: str, http: bool = False) -> Job:
+    def odoo_job(
+        self, label: str, db: str, *args: str, http: bool = False, previous=False
+    ) -> Job:
         http_port = free_port()
-        cfg = self.config(label, http_port)
+        cfg = self.config(label, http_port, previous)
         cmd = self.odoo.cmd("-c", str(cfg), "-d", db, "--log-level=info", *args)
         if http:
             cmd += ["--http-interface", "127.0.0.1", "--http-port", str(http_port)]
@@ -958,27 +993,56 @@ class OdooContext:
         )
 
     def start_lifecycle_install(self, db: str) -> Job:
+        """Install the previous release (from git history) without demo
+        data, so that the lifecycle tier upgrades it to this tree."""
+        old_tree = self.run_dir / "previous-release"
+        self.previous = released_tree(self.addons, PREVIOUS_RELEASE, old_tree)
+        if self.previous:
+            self.odoo_previous = dataclasses.replace(
+                self.odoo,
+                addons_paths=[p for p in self.odoo.addons_paths if p != REPO]
+                + [old_tree],
+            )
         self.cluster.createdb(db)
         addons = ",".join(self.addons)
         return self.odoo_job(
             "lifecycle-install", db, "-i", addons, "--without-demo=all",
-            "--stop-after-init",
+            "--stop-after-init", previous=True,
         )  # fmt: skip
 
 
+def checklog(log_path: Path) -> str:
+    """Problems checklog-odoo finds in an Odoo log (WARNING and worse, less
+    the patterns of checklog-odoo.cfg), or "" when the log is clean."""
+    beside = Path(sys.executable).parent / "checklog-odoo"
+    exe = str(beside) if beside.exists() else shutil.which("checklog-odoo")
+    if not exe:
+        return "checklog-odoo is missing: pip install -r tools/requirements-test.txt"
+    cmd = [
+        exe,
+        "--no-err-if-empty",
+        "-c",
+        str(REPO / "checklog-odoo.cfg"),
+        str(log_path),
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode == 0:
+        return ""
+    lines = [ln for ln in proc.stdout.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", ln)]
+    return f"checklog-odoo: {len(lines)} log line(s):\n" + "\n".join(
+        ln[:300] for ln in lines[:10]
+    )
+
+
 def check_odoo_step(tier: TierResult, job: Job, rc: int, what: str) -> bool:
-    """Fail the tier if an Odoo step crashed or logged ERROR/CRITICAL."""
+    """Fail the tier if an Odoo step crashed or logged a warning or error."""
     ok = True
     if rc != 0:
         tier.problem(f"{what}: odoo exited with code {rc} (log: {job.log_path})")
         ok = False
-    errors = error_records(job.text())
-    if errors:
-        shown = "\n".join(r.lines[0][:300] for r in errors[:10])
-        tier.problem(
-            f"{what}: {len(errors)} ERROR/CRITICAL log line(s) (log: "
-            f"{job.log_path}):\n{shown}"
-        )
+    found = checklog(job.log_path)
+    if found:
+        tier.problem(f"{what}: {found}\n(log: {job.log_path})")
         ok = False
     return ok
 
@@ -1083,8 +1147,8 @@ class Lifecycle:
     def sql(self, query: str) -> str:
         return self.ctx.cluster.psql(query, self.db)
 
-    def script(self, action: str) -> tuple[Job, int]:
-        cfg = self.ctx.config(f"lifecycle-{action}", free_port())
+    def script(self, action: str, previous: bool = False) -> tuple[Job, int]:
+        cfg = self.ctx.config(f"lifecycle-{action}", free_port(), previous)
         cmd = [self.ctx.odoo.python, str(TOOLS / "odoo_lifecycle.py"), action]
         cmd += ["--config", str(cfg), "--database", self.db]
         cmd += ["--state", str(self.state), "--addons", self.addons]
@@ -1098,12 +1162,10 @@ class Lifecycle:
         return job, job.wait(timeout=20 * 60)
 
     @staticmethod
-    def step_ok(job: Job, rc: int, errors=None) -> tuple[bool, str]:
-        errors = error_records(job.text()) if errors is None else errors
-        detail = f"exit code {rc}; " if rc else ""
-        if errors:
-            detail += f"{len(errors)} ERROR line(s): " + errors[0].lines[0][:300]
-        return (rc == 0 and not errors), f"{detail} (log: {job.log_path})"
+    def step_ok(job: Job, rc: int) -> tuple[bool, str]:
+        found = checklog(job.log_path)
+        detail = (f"exit code {rc}; " if rc else "") + found
+        return (rc == 0 and not found), f"{detail} (log: {job.log_path})"
 
     def record_results(self, job: Job) -> None:
         """Checks reported by odoo_lifecycle.py as LIFECYCLE-RESULT lines."""
@@ -1122,7 +1184,16 @@ class Lifecycle:
         if job is None:
             job = self.ctx.start_lifecycle_install(self.db)
         ok, detail = self.step_ok(job, job.wait(timeout=45 * 60))
-        if not self.check(f"install {self.addons} without demo data", ok, detail):
+        what = f"install {self.addons} without demo data"
+        if self.ctx.previous:
+            what += f" at {PREVIOUS_RELEASE} ({self.ctx.previous[:10]})"
+        else:
+            self.skip(
+                f"upgrade from {PREVIOUS_RELEASE}",
+                "not in this clone's git history (shallow clone?): the "
+                "current code is installed and upgraded onto itself",
+            )
+        if not self.check(what, ok, detail):
             return False
         rows = self.sql(
             "SELECT name, state, demo FROM ir_module_module "
@@ -1136,7 +1207,7 @@ class Lifecycle:
         )
 
     def upgrade_keeps_data(self) -> None:
-        job, rc = self.script("seed")
+        job, rc = self.script("seed", previous=True)
         if not self.check("create records before upgrade", *self.step_ok(job, rc)):
             return
         self.record_results(job)
@@ -1144,7 +1215,11 @@ class Lifecycle:
             "lifecycle-upgrade", self.db, "-u", self.addons, "--stop-after-init"
         )
         ok, detail = self.step_ok(job, job.wait(timeout=30 * 60))
-        if not self.check(f"upgrade (-u {self.addons})", ok, detail):
+        versions = self.sql(
+            "SELECT string_agg(name || ' ' || latest_version, ', ') FROM "
+            f"ir_module_module WHERE name IN ({sql_list(self.ctx.addons)})"
+        )
+        if not self.check(f"upgrade (-u {self.addons}) to {versions}", ok, detail):
             return
         job, rc = self.script("check")
         if self.check("read records after upgrade", *self.step_ok(job, rc)):
@@ -1437,6 +1512,38 @@ def cmd_pytest(args) -> int:
         cleanup_all()
 
 
+def cmd_makepot(args) -> int:
+    """Regenerate each addon's .pot with Odoo's own export (on the kept
+    pytest database, which has demo data: Odoo's .pot includes demo terms)
+    and merge it into the .po files (polib, as Odoo's own tooling does)."""
+    if args.odoo_unavailable:
+        raise SetupError(args.odoo_unavailable)
+    odoo = find_odoo()
+    args.http_port, args.update = free_port(), True
+    try:
+        _cluster, _cfg, base = prepare_database(args, odoo, "pytest", {})
+        for addon in repo_addons():
+            pot = REPO / addon / "i18n" / f"{addon}.pot"
+            pot.parent.mkdir(exist_ok=True)
+            export = [f"--modules={addon}", f"--i18n-export={pot}"]
+            say("$ " + shlex.join(base + export))
+            subprocess.run(
+                base + export + ["--stop-after-init", "--no-http"],
+                env=odoo.env, check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            merge = (
+                "import polib, sys; pot = polib.pofile(sys.argv[1])\n"
+                "for path in sys.argv[2:]:\n"
+                "    po = polib.pofile(path); po.merge(pot); po.save(path)\n"
+                "    print(path, po.percent_translated(), '% translated')"
+            )
+            pos = sorted(str(p) for p in pot.parent.glob("*.po"))
+            subprocess.run([odoo.python, "-c", merge, str(pot), *pos], check=True)
+        return 0
+    finally:
+        cleanup_all()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -1466,6 +1573,10 @@ def main(argv=None) -> int:
         "--update", action="store_true", help="upgrade the addon (-u) before testing"
     )
     pytest.add_argument("pytest_args", nargs="*", help="pytest arguments, after --")
+    makepot = sub.add_parser(
+        "makepot", help="regenerate the .pot files and merge them into the .po files"
+    )
+    makepot.add_argument("--db", default=f"{SERVE_DB}_test", help="database name")
     args = parser.parse_args(argv)
     install_signal_handlers()
     try:
@@ -1476,6 +1587,8 @@ def main(argv=None) -> int:
             return cmd_serve(args)
         if args.command == "pytest":
             return cmd_pytest(args)
+        if args.command == "makepot":
+            return cmd_makepot(args)
         return cmd_test(args)
     except SetupError as exc:
         cleanup_all()

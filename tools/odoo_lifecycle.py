@@ -24,6 +24,8 @@ from odoo import SUPERUSER_ID, api, fields
 from odoo.modules.registry import Registry
 
 SEED_MODEL = "contact.order"
+NOTE_MODEL = "contact.order.note"
+BOOKING_MODEL = "contact.order.booking"
 SEED_COUNT = 3
 
 
@@ -129,14 +131,31 @@ def seed(env, addons, state):
             for i in range(SEED_COUNT)
         ]
         records = model.create(vals_list)
-        env.flush_all()
         state["seeded"] = {
             "model": SEED_MODEL,
             "ids": records.ids,
             "subjects": records.mapped("subject"),
             "partner_id": partner.id,
         }
-        result(f"create {SEED_COUNT} {SEED_MODEL} records", "passed")
+        # what hangs on an order: a note and a booking (with its meeting)
+        start = fields.Datetime.add(fields.Datetime.now(), days=7)
+        for child, vals in (
+            (NOTE_MODEL, {"body": "<p>lifecycle note</p>", "hours": 1.5}),
+            (BOOKING_MODEL, {"start": start, "description": "lifecycle booking"}),
+        ):
+            if child in env:
+                lines = env[child].create(
+                    [
+                        required_values(env[child], dict(vals, order_id=r.id))
+                        for r in records
+                    ]
+                )
+                state["seeded"][child] = lines.ids
+        env.flush_all()
+        result(
+            f"create {SEED_COUNT} {SEED_MODEL} records with notes and bookings",
+            "passed",
+        )
     state["counts"] = counts_of(env, models)
     result(
         "count records of the addon's models",
@@ -179,8 +198,20 @@ def check(env, addons, state):
         problems.append(f"subjects changed: {records.mapped('subject')}")
     if set(records.mapped("partner_id").ids) - {seeded["partner_id"]}:
         problems.append("partner_id changed")
+    for child in (NOTE_MODEL, BOOKING_MODEL):
+        ids = seeded.get(child, [])
+        lines = env[child].browse(ids).exists() if child in env else []
+        if len(lines) != len(ids) or set(lines.mapped("order_id").ids) != set(
+            records.ids
+        ):
+            problems.append(
+                f"{child}: {len(ids) - len(lines)} of {len(ids)} gone or moved"
+            )
+    bookings = env[BOOKING_MODEL].browse(seeded.get(BOOKING_MODEL, [])).exists()
+    if any(b.calendar_event_id.privacy != "private" for b in bookings):
+        problems.append("booking meetings not private (migration 18.0.1.2.0)")
     result(
-        f"created {SEED_MODEL} records survive the upgrade",
+        f"created {SEED_MODEL} records, notes and bookings survive the upgrade",
         "failed" if problems else "passed",
         "; ".join(problems),
     )
