@@ -936,6 +936,13 @@ def run_static_tier(log_dir: Path) -> TierResult:
     tier = TierResult("static")
     start = time.monotonic()
     junit = log_dir / "static-junit.xml"
+    if importlib.util.find_spec("pytest") is None:
+        tier.problem(
+            f"the test tools are not installed in {sys.executable}: pip install "
+            "-r tools/requirements-test.txt (the Odoo bootstrap installs them "
+            "into its virtualenv when it can fetch Odoo)"
+        )
+        return tier.finish()
     cmd = [sys.executable, "-m", "pytest", "-p", "no:odoo", "-p", "no:cacheprovider"]
     cmd += [f"--rootdir={REPO}", f"--junitxml={junit}", "-o", "junit_family=xunit2"]
     cmd += ["-rfEs", str(REPO / "static_tests")]
