@@ -13,6 +13,7 @@
     "installable": True,
     "depends": ["mail", "calendar", "sale", "maintenance", "sms"],
     "external_dependencies": {"python": ["phonenumbers"]},
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/contact_order_groups.xml",
         "security/ir.model.access.csv",

@@ -132,3 +132,14 @@ def test_odoo_not_found_is_reported(monkeypatch, tmp_path):
     monkeypatch.setenv("ODOO_PATH", str(tmp_path))
     with pytest.raises(devenv.SetupError, match="does not contain an Odoo"):
         devenv.find_odoo()
+
+
+def test_checklog_fails_on_warnings_and_errors(tmp_path):
+    """Odoo's install/upgrade/uninstall logs go through checklog-odoo."""
+    clean = "2025-05-06 10:00:00,001 42 INFO db odoo.modules.loading: loaded\n"
+    log = tmp_path / "odoo.log"
+    log.write_text(clean)
+    assert devenv.checklog(log) == ""
+    for level in ("WARNING", "ERROR", "CRITICAL"):
+        log.write_text(clean + f"2025-05-06 10:00:01,000 42 {level} db odoo.x: boom\n")
+        assert "odoo.x: boom" in devenv.checklog(log), level
