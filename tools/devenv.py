@@ -1501,16 +1501,14 @@ def cmd_pytest(args) -> int:
         _cluster, cfg, _base = prepare_database(
             args, odoo, "pytest", {"max_cron_threads": "0"}
         )
-        cmd = [
-            odoo.python,
-            "-m",
-            "pytest",
-            f"--rootdir={REPO}",
-            "-p",
-            "no:cacheprovider",
-        ]
+        # its own ini file: pyproject.toml's is the static tier's (no Odoo)
+        ini = DEVENV_DIR / "pytest" / "pytest.ini"
+        ini.write_text("[pytest]\npython_files = test_*.py\n", "utf-8")
+        cmd = [odoo.python, "-m", "pytest", "-c", str(ini), f"--rootdir={REPO}"]
+        cmd += ["-p", "no:cacheprovider"]
         cmd += [f"--odoo-config={cfg}", f"--odoo-database={args.db}", "--odoo-http"]
-        cmd += ["--odoo-log-level=warn", *(args.pytest_args or [str(REPO)])]
+        tests = [str(REPO / addon / "tests") for addon in repo_addons()]
+        cmd += ["--odoo-log-level=warn", *(args.pytest_args or tests)]
         say("$ " + shlex.join(cmd))
         return subprocess.run(cmd, env=odoo.env, cwd=REPO, check=False).returncode
     except KeyboardInterrupt:
@@ -1571,9 +1569,9 @@ def main(argv=None) -> int:
     pytest = sub.add_parser(
         "pytest",
         help="run tests through pytest-odoo on a kept test database",
-        description="Runs pytest-odoo with the given arguments (default: every "
-        "addon test) on the database contact_order_test in .devenv/pytest/, "
-        "installed with demo data on first use.",
+        description="Runs pytest-odoo with the given arguments (default: the "
+        "addons' tests folders) on the database contact_order_test in "
+        ".devenv/pytest/, installed with demo data on first use.",
     )
     pytest.add_argument("--db", default=f"{SERVE_DB}_test", help="database name")
     pytest.add_argument(
