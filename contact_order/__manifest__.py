@@ -9,6 +9,7 @@
     "website": "https://github.com/contact-order/contact_order",
     "author": "contact_order developers",
     "license": "LGPL-3",
+    "development_status": "Beta",
     "application": True,
     "installable": True,
     "depends": ["mail", "calendar", "sale", "maintenance", "sms"],
