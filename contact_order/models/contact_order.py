@@ -244,8 +244,8 @@ class ContactOrder(models.Model):
 
     def init(self):
         """Indexes for the plans of the default list orders (completed last;
-        the ORM orders booleans through COALESCE), of grouping by status and
-        of the assigned rule."""
+        the ORM orders booleans through COALESCE), of grouping by status, of
+        the assigned rule and of My To-do."""
         for name, expressions in (
             ("scheduled", ["scheduled_date", "id DESC"]),
             ("serial", ["name DESC", "id DESC"]),
@@ -269,6 +269,19 @@ class ContactOrder(models.Model):
             CREATE INDEX IF NOT EXISTS contact_order_assigned_cover_index
                 ON contact_order (id) INCLUDE (company_id, status_id, total_hours)
             """
+        )
+        # My To-do (contact.order.todo): an order's entry id is (id * 2), and
+        # a user's open orders are read in the to-do's order (company_id last
+        # for the count)
+        tools.create_index(
+            self.env.cr, "contact_order_todo_id_index", self._table, ["(id * 2)"]
+        )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_todo_user_order_index",
+            self._table,
+            ["user_id", "(planned_date::timestamp)", "(id * 2)", "company_id"],
+            where="state != 'done' AND user_id IS NOT NULL",
         )
 
     @api.depends(

@@ -8,7 +8,7 @@ import psycopg2.errors
 import pytz
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import clean_context, plaintext2html, str2bool
 
@@ -119,6 +119,24 @@ class ContactOrderBooking(models.Model):
     status_id = fields.Many2one(
         related="order_id.status_id", string="Status", store=True
     )
+
+    def init(self):
+        """Indexes of My To-do (contact.order.todo): a booking's entry id is
+        (id * 2 + 1), and a user's planned bookings are read in the to-do's
+        order (company_id last for the count)."""
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_id_index",
+            self._table,
+            ["(id * 2 + 1)"],
+        )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_user_order_index",
+            self._table,
+            ["user_id", "start", "(id * 2 + 1)", "company_id"],
+            where="state = 'planned'",
+        )
 
     @api.depends("order_id", "booking_type", "start")
     def _compute_display_name(self):
