@@ -465,9 +465,9 @@ class ContactOrder(models.Model):
     def _check_customer_links(self):
         for order in self:
             customer = order.partner_id.commercial_partner_id
-            order.facility_id._check_customer(customer, order)
+            order.facility_id._assert_owned_by(customer, order)
             equipment = order.equipment_id
-            equipment._check_customer(customer, order)
+            equipment._assert_owned_by(customer, order)
             if (
                 equipment.facility_id
                 and order.facility_id
@@ -491,7 +491,7 @@ class ContactOrder(models.Model):
             if vals.get("name") in ("New", self.env._("New")):
                 del vals["name"]
             self._refuse_system_fields(vals)
-            self._check_mandatory_vals(vals, creating=True)
+            self._assert_mandatory_vals(vals, creating=True)
             user_id = vals.get("user_id", default_user)
             if user_id != self.env.uid:
                 self._assert_may_assign(self.env["res.users"].browse(user_id))
@@ -510,8 +510,8 @@ class ContactOrder(models.Model):
 
     def write(self, vals):
         self._refuse_system_fields(vals)
-        self._check_mandatory_vals(vals)
-        self._check_completed_writable(vals)
+        self._assert_mandatory_vals(vals)
+        self._assert_completed_writable(vals)
         reassigned = "user_id" in vals and any(
             order.user_id.id != vals["user_id"] for order in self
         )
@@ -562,7 +562,7 @@ class ContactOrder(models.Model):
         """Complete the orders: their planned bookings (colleagues' too, the
         form asks first) are cancelled, said in the chatter, and booked again
         if the order is reopened before their time."""
-        self._check_edit_right()
+        self._assert_edit_right()
         open_orders = self.filtered(lambda order: order.state != "done")
         for order in open_orders:
             planned = order.booking_ids.filtered(lambda b: b.state == "planned")
@@ -584,7 +584,7 @@ class ContactOrder(models.Model):
         return True
 
     def action_reopen(self):
-        self._check_edit_right()
+        self._assert_edit_right()
         for order in self.filtered(lambda order: order.state == "done"):
             order._as_system().state = "won" if order._is_won() else "open"
             cancelled = order.booking_ids.filtered("cancelled_by_completion")
@@ -619,7 +619,7 @@ class ContactOrder(models.Model):
                     "to create a quotation from a contact order."
                 )
             )
-        self._check_edit_right(
+        self._assert_edit_right(
             self.env._(
                 "You need the contact order right 'Edit' to create a quotation from "
                 "a contact order."
@@ -718,7 +718,7 @@ class ContactOrder(models.Model):
             removed = message.attachment_ids - self.env["ir.attachment"].browse(
                 attachment_ids
             )
-            removed.with_env(self.env)._check_contact_order_file_deletion()
+            removed.with_env(self.env)._assert_contact_order_file_deletion()
         return super()._message_update_content(
             message, body, attachment_ids=attachment_ids, **kwargs
         )
@@ -772,7 +772,7 @@ class ContactOrder(models.Model):
             if order.state != state:
                 order._as_system().state = state
 
-    def _check_edit_right(self, message=None):
+    def _assert_edit_right(self, message=None):
         """Buttons and notes change orders beyond their fields' access: check
         the Edit right on the orders explicitly so that nothing gets around it."""
         if self.env.su:
@@ -787,7 +787,7 @@ class ContactOrder(models.Model):
         self.check_access("write")
 
     @api.model
-    def _check_mandatory_vals(self, vals, creating=False):
+    def _assert_mandatory_vals(self, vals, creating=False):
         for fname in ("subject", "partner_name"):
             if vals.get(fname) and not isinstance(vals[fname], str):
                 raise ValidationError(
@@ -850,7 +850,7 @@ class ContactOrder(models.Model):
                 )
             )
 
-    def _check_completed_writable(self, vals):
+    def _assert_completed_writable(self, vals):
         blocked = [
             fname
             for fname in vals

@@ -184,7 +184,7 @@ class ContactOrderBooking(models.Model):
         orders = self.env["contact.order"].browse(
             {vals.get("order_id") for vals in vals_list} - {None, False}
         )
-        orders._check_edit_right()
+        orders._assert_edit_right()
         for vals in vals_list:
             order = orders.browse(vals.get("order_id"))
             order._ensure_open_for_bookings()
@@ -204,7 +204,7 @@ class ContactOrderBooking(models.Model):
             )
         if "start" in vals and not vals["start"]:
             raise ValidationError(self.env._("A booking needs a start date and time."))
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self.order_id._ensure_open_for_bookings()
         if "user_id" in vals:
             assignee = self.env["res.users"].browse(vals["user_id"])
@@ -225,9 +225,9 @@ class ContactOrderBooking(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_completed_order(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self.order_id._ensure_open_for_bookings()
-        self._check_files_deletable()
+        self._assert_files_deletable()
 
     def unlink(self):
         self._remove_calendar()
@@ -242,7 +242,7 @@ class ContactOrderBooking(models.Model):
     # ------------------------------------------------------------
 
     def action_done(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
         activities = planned.activity_id
         planned._as_system().write({"state": "done"})
@@ -250,7 +250,7 @@ class ContactOrderBooking(models.Model):
         return True
 
     def action_cancel(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
         planned._as_system().write({"state": "cancelled"})
         planned._remove_calendar()
@@ -376,7 +376,7 @@ class ContactOrderBooking(models.Model):
         ``unlink``, and cancel their planned bookings, with the rights of
         whoever deletes them."""
         bookings = self._planned_linked_to(records, fname)
-        bookings.order_id._check_edit_right()
+        bookings.order_id._assert_edit_right()
         result = unlink()
         bookings._cancel_from_other_app(records)
         return result
@@ -418,7 +418,7 @@ class ContactOrderBooking(models.Model):
 
     def _done_from_activities(self):
         """Their to-do entries were marked done elsewhere."""
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self._as_system().write({"state": "done"})
 
     def _cancel_from_other_app(self, removed, archived=False):
@@ -429,7 +429,7 @@ class ContactOrderBooking(models.Model):
         :param removed: the records that were deleted (calendar.event or
             mail.activity), for the message
         """
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         events = self.sudo().calendar_event_id.exists()
         activities = self.sudo().activity_id.exists()
         if removed._name == "calendar.event":

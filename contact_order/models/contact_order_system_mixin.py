@@ -69,7 +69,7 @@ class ContactOrderSystemMixin(models.AbstractModel):
                 self.env["contact.order"].browse(order_id).check_access("read")
         return super().onchange(values, field_names, fields_spec)
 
-    def _check_files_deletable(self):
+    def _assert_files_deletable(self):
         """Odoo deletes a record's files with it, as superuser: the right
         'Delete uploaded files' holds for that path too (for notes and
         bookings, which Edit deletes; deleting a whole order is the right
@@ -82,7 +82,7 @@ class ContactOrderSystemMixin(models.AbstractModel):
             .sudo()
             .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
-        files.with_env(self.env)._check_contact_order_file_deletion()
+        files.with_env(self.env)._assert_contact_order_file_deletion()
 
     def _as_system(self):
         """These records, for a write of system fields by the module's code."""

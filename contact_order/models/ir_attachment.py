@@ -27,7 +27,7 @@ class IrAttachment(models.Model):
         chatter's routes that delete as superuser call the same check (see
         ``contact.order._message_update_content``)."""
         if not self.env.su:
-            self._check_contact_order_file_deletion()
+            self._assert_contact_order_file_deletion()
         return super().unlink()
 
     def write(self, vals):
@@ -44,10 +44,10 @@ class IrAttachment(models.Model):
                 )
             else:
                 changed = self.sudo()
-            changed.sudo(False)._check_contact_order_file_deletion()
+            changed.sudo(False)._assert_contact_order_file_deletion()
         return super().write(vals)
 
-    def _check_contact_order_file_deletion(self):
+    def _assert_contact_order_file_deletion(self):
         """Refuse to delete files of contact orders without the right."""
         if self.env.user.has_group("contact_order.group_delete_files"):
             return

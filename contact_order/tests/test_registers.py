@@ -58,9 +58,3 @@ class TestRegisters(ContactOrderCase):
         self.assertEqual(self.facility.equipment_count, 1)
         with self.assertRaisesRegex(ValidationError, "belongs to"):
             self.equipment.customer_id = self.other_customer
-
-    def test_facility_address(self):
-        self.assertEqual(
-            self.facility._address_parts(),
-            ["Industrivägen 5", "721 30", "Västerås", "Sweden"],
-        )
