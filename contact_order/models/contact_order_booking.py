@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 import threading
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import psycopg2.errors
 import pytz
@@ -20,6 +20,7 @@ DEFAULT_DURATION = 0.5
 MAX_DURATION = 168
 DEFAULT_LEAD_MINUTES = 60
 REMINDER_CHANNELS = ("inapp", "email", "sms")
+DEFAULT_REMINDER_CHANNELS = "inapp"
 REMINDER_BATCH_SIZE = 500
 CHANNELS_PARAM = "contact_order.reminder_channels"
 LEAD_PARAM = "contact_order.reminder_lead_minutes"
@@ -120,24 +121,6 @@ class ContactOrderBooking(models.Model):
         related="order_id.status_id", string="Status", store=True
     )
 
-    def init(self):
-        """Indexes of My To-do (contact.order.todo): a booking's entry id is
-        (id * 2 + 1), and a user's planned bookings are read in the to-do's
-        order (company_id last for the count)."""
-        tools.create_index(
-            self.env.cr,
-            "contact_order_booking_todo_id_index",
-            self._table,
-            ["(id * 2 + 1)"],
-        )
-        tools.create_index(
-            self.env.cr,
-            "contact_order_booking_todo_user_order_index",
-            self._table,
-            ["user_id", "start", "(id * 2 + 1)", "company_id"],
-            where="state = 'planned'",
-        )
-
     @api.depends("order_id", "booking_type", "start")
     def _compute_display_name(self):
         types = dict(self._fields["booking_type"]._description_selection(self.env))
@@ -165,8 +148,26 @@ class ContactOrderBooking(models.Model):
                 )
 
     # ------------------------------------------------------------
-    # CRUD
+    # ORM
     # ------------------------------------------------------------
+
+    def init(self):
+        """Indexes of My To-do (contact.order.todo): a booking's entry id is
+        (id * 2 + 1), and a user's planned bookings are read in the to-do's
+        order (company_id last for the count)."""
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_id_index",
+            self._table,
+            ["(id * 2 + 1)"],
+        )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_user_order_index",
+            self._table,
+            ["user_id", "start", "(id * 2 + 1)", "company_id"],
+            where="state = 'planned'",
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -238,7 +239,7 @@ class ContactOrderBooking(models.Model):
         return result
 
     # ------------------------------------------------------------
-    # Actions
+    # ACTIONS
     # ------------------------------------------------------------
 
     def action_done(self):
@@ -256,8 +257,29 @@ class ContactOrderBooking(models.Model):
         planned._remove_calendar()
         return True
 
+    @api.model
+    def _book_next_contact(self, order, delay):
+        """The presets of an order's Bookings tab (in 1 week, 1 month...):
+        book a phone call on ``order`` at 9:00 (the user's time) after
+        ``delay`` and open it, so that type and assignee can still be
+        changed."""
+        order.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        day = fields.Date.context_today(self) + delay
+        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
+        booking = self.create(
+            {
+                "order_id": order.id,
+                "booking_type": "phone",
+                "start": start.replace(tzinfo=None),
+            }
+        )
+        action = booking.get_formview_action()
+        action.update(name=self.env._("Booking"), target="new")
+        return action
+
     # ------------------------------------------------------------
-    # Calendar and to-do, both ways
+    # CALENDAR AND TO-DO, BOTH WAYS
     # ------------------------------------------------------------
 
     def _reminder_rearmed(self, vals):
@@ -460,14 +482,14 @@ class ContactOrderBooking(models.Model):
             events.with_context(**sync_context()).unlink()
 
     # ------------------------------------------------------------
-    # Reminders
+    # REMINDERS
     # ------------------------------------------------------------
 
     @api.model
     def _reminder_settings(self):
         """The one reader of the reminder settings: (channels, lead minutes)."""
         params = self.env["ir.config_parameter"].sudo()
-        value = params.get_param(CHANNELS_PARAM, "inapp")
+        value = params.get_param(CHANNELS_PARAM, DEFAULT_REMINDER_CHANNELS)
         channels = {channel.strip() for channel in value.split(",")}
         try:
             lead = int(params.get_param(LEAD_PARAM, DEFAULT_LEAD_MINUTES))
