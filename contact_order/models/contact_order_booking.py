@@ -482,7 +482,7 @@ class ContactOrderBooking(models.Model):
             events.with_context(**sync_context()).unlink()
 
     # ------------------------------------------------------------
-    # REMINDERS
+    # SETTINGS AND REMINDERS
     # ------------------------------------------------------------
 
     @api.model
@@ -506,69 +506,6 @@ class ContactOrderBooking(models.Model):
         except ValueError:
             return DEFAULT_DURATION
         return duration if 0 < duration <= MAX_DURATION else DEFAULT_DURATION
-
-    @api.model
-    def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
-        """Remind the assignees of the planned bookings whose time has come.
-
-        Exactly once: a batch is locked (skipping rows another worker holds),
-        its reminders are queued (mail.message, mail.mail, sms.sms) and the
-        batch is marked in one transaction, committed per batch. A crash
-        loses only the batch it hit, which the next run takes again; a second
-        worker skips the locked rows, and stops (without reminding twice)
-        when rows were reminded and committed after its snapshot was taken."""
-        channels, lead = self._reminder_settings()
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done = 0
-        while True:
-            now = fields.Datetime.now()
-            self.flush_model(["state", "start", "reminder_sent_at"])
-            try:
-                with self.env.cr.savepoint(flush=False):
-                    self.env.cr.execute(
-                        """
-                        SELECT id FROM contact_order_booking
-                         WHERE state = 'planned'
-                           AND reminder_sent_at IS NULL
-                           AND start <= %s
-                         ORDER BY start, id
-                         LIMIT %s
-                           FOR UPDATE SKIP LOCKED
-                        """,
-                        [now + timedelta(minutes=lead), batch_size],
-                        log_exceptions=False,
-                    )
-                    ids = [row[0] for row in self.env.cr.fetchall()]
-            except psycopg2.errors.SerializationFailure:
-                _logger.info(
-                    "Booking reminders: another worker sent some of them since "
-                    "this run began; the next run takes the rest."
-                )
-                break
-            bookings = self.browse(ids)
-            if not bookings:
-                break
-            # a failing batch leaves nothing behind, the batches before it stay
-            with self.env.cr.savepoint():
-                bookings._send_reminders(channels)
-                bookings._as_system().write({"reminder_sent_at": now})
-            done += len(bookings)
-            if auto_commit:
-                # what is still due: Odoo runs the cron again soon if this
-                # run is cut short (its time limit, a restart)
-                remaining = self.search_count(
-                    [
-                        ("state", "=", "planned"),
-                        ("reminder_sent_at", "=", False),
-                        ("start", "<=", now + timedelta(minutes=lead)),
-                    ]
-                )
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-                # a cron that works in batches commits each one (see docstring)
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            elif len(bookings) < batch_size:
-                break
-        return done
 
     def _send_reminders(self, channels):
         """Queue the reminders of these bookings through the given channels."""
@@ -685,3 +622,70 @@ class ContactOrderBooking(models.Model):
                 }
             )
         self.env["sms.sms"].sudo().create(messages)
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
+        """Remind the assignees of the planned bookings whose time has come.
+
+        Exactly once: a batch is locked (skipping rows another worker holds),
+        its reminders are queued (mail.message, mail.mail, sms.sms) and the
+        batch is marked in one transaction, committed per batch. A crash
+        loses only the batch it hit, which the next run takes again; a second
+        worker skips the locked rows, and stops (without reminding twice)
+        when rows were reminded and committed after its snapshot was taken."""
+        channels, lead = self._reminder_settings()
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        done = 0
+        while True:
+            now = fields.Datetime.now()
+            self.flush_model(["state", "start", "reminder_sent_at"])
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        """
+                        SELECT id FROM contact_order_booking
+                         WHERE state = 'planned'
+                           AND reminder_sent_at IS NULL
+                           AND start <= %s
+                         ORDER BY start, id
+                         LIMIT %s
+                           FOR UPDATE SKIP LOCKED
+                        """,
+                        [now + timedelta(minutes=lead), batch_size],
+                        log_exceptions=False,
+                    )
+                    ids = [row[0] for row in self.env.cr.fetchall()]
+            except psycopg2.errors.SerializationFailure:
+                _logger.info(
+                    "Booking reminders: another worker sent some of them since "
+                    "this run began; the next run takes the rest."
+                )
+                break
+            bookings = self.browse(ids)
+            if not bookings:
+                break
+            # a failing batch leaves nothing behind, the batches before it stay
+            with self.env.cr.savepoint():
+                bookings._send_reminders(channels)
+                bookings._as_system().write({"reminder_sent_at": now})
+            done += len(bookings)
+            if auto_commit:
+                # what is still due: Odoo runs the cron again soon if this
+                # run is cut short (its time limit, a restart)
+                remaining = self.search_count(
+                    [
+                        ("state", "=", "planned"),
+                        ("reminder_sent_at", "=", False),
+                        ("start", "<=", now + timedelta(minutes=lead)),
+                    ]
+                )
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+                # a cron that works in batches commits each one (see docstring)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            elif len(bookings) < batch_size:
+                break
+        return done

@@ -40,18 +40,6 @@ class ContactOrderCountMixin(models.AbstractModel):
         for record in self:
             record.contact_order_count = counts.get(record.id, 0)
 
-    def _contact_order_group_field(self):
-        """Field of contact.order that points to this model."""
-        return self._fields["contact_order_ids"].inverse_name
-
-    def _contact_order_domain(self):
-        return [(self._contact_order_group_field(), "in", self.ids)]
-
-    def _contact_order_defaults(self):
-        """Context defaults of a contact order created from this record."""
-        self.ensure_one()
-        return {f"default_{self._contact_order_group_field()}": self.id}
-
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used_by_contact_orders(self):
         """Orders keep the customer, facility or service object they are
@@ -74,6 +62,35 @@ class ContactOrderCountMixin(models.AbstractModel):
                 )
             )
 
+    def action_view_contact_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_order.contact_order_action"
+        )
+        action["domain"] = self._contact_order_domain()
+        action["context"] = self._contact_order_defaults()
+        return action
+
+    def action_new_contact_order(self):
+        self.ensure_one()
+        action = self.env["contact.order"].get_formview_action()
+        action.update(
+            name=self.env._("New Contact Order"), context=self._contact_order_defaults()
+        )
+        return action
+
+    def _contact_order_group_field(self):
+        """Field of contact.order that points to this model."""
+        return self._fields["contact_order_ids"].inverse_name
+
+    def _contact_order_domain(self):
+        return [(self._contact_order_group_field(), "in", self.ids)]
+
+    def _contact_order_defaults(self):
+        """Context defaults of a contact order created from this record."""
+        self.ensure_one()
+        return {f"default_{self._contact_order_group_field()}": self.id}
+
     def _assert_owned_by(self, customer, record):
         """Refuse to link this facility or service object to ``record`` (a
         contact order or a service object) of a customer that does not own
@@ -93,20 +110,3 @@ class ContactOrderCountMixin(models.AbstractModel):
                     record=record.display_name,
                 )
             )
-
-    def action_view_contact_orders(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "contact_order.contact_order_action"
-        )
-        action["domain"] = self._contact_order_domain()
-        action["context"] = self._contact_order_defaults()
-        return action
-
-    def action_new_contact_order(self):
-        self.ensure_one()
-        action = self.env["contact.order"].get_formview_action()
-        action.update(
-            name=self.env._("New Contact Order"), context=self._contact_order_defaults()
-        )
-        return action

@@ -59,6 +59,21 @@ class ContactOrderTodo(models.Model):
     user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
+    @api.depends("start", "user_id.tz")
+    @api.depends_context("lang")
+    def _compute_start_time(self):
+        # the to-do is its reader's own: their language, and their record is
+        # read anyway (no fallback on the company's language)
+        lang = self.env.lang or self.env.user.lang
+        for entry in self:
+            entry.start_time = entry.start and format_time(
+                self.env,
+                entry.start,
+                tz=entry.user_id.tz or "UTC",
+                time_format="short",
+                lang_code=lang,
+            )
+
     def init(self):
         """The to-do entries are open orders and planned bookings: ``active``,
         not a WHERE in the view. Its two parts then have no condition of their
@@ -108,21 +123,6 @@ class ContactOrderTodo(models.Model):
             )
             """
         )
-
-    @api.depends("start", "user_id.tz")
-    @api.depends_context("lang")
-    def _compute_start_time(self):
-        # the to-do is its reader's own: their language, and their record is
-        # read anyway (no fallback on the company's language)
-        lang = self.env.lang or self.env.user.lang
-        for entry in self:
-            entry.start_time = entry.start and format_time(
-                self.env,
-                entry.start,
-                tz=entry.user_id.tz or "UTC",
-                time_format="short",
-                lang_code=lang,
-            )
 
     def action_open(self):
         """A click on an entry opens its contact order."""
