@@ -23,6 +23,16 @@ DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
 SALES_GROUP = "sales_team.group_sale_salesman"
 
 
+def _book_in(delay):
+    """The action of a booking preset: see contact.order.booking's
+    _book_next_contact."""
+
+    def action(self):
+        return self.env["contact.order.booking"]._book_next_contact(self, delay)
+
+    return action
+
+
 class ContactOrder(models.Model):
     _name = "contact.order"
     _description = "Contact Order"
@@ -570,25 +580,11 @@ class ContactOrder(models.Model):
     def action_assign_to_me(self):
         return self.write({"user_id": self.env.uid})
 
-    def action_book_in_1_week(self):
-        return self.env["contact.order.booking"]._book_next_contact(
-            self, relativedelta(weeks=1)
-        )
-
-    def action_book_in_1_month(self):
-        return self.env["contact.order.booking"]._book_next_contact(
-            self, relativedelta(months=1)
-        )
-
-    def action_book_in_3_months(self):
-        return self.env["contact.order.booking"]._book_next_contact(
-            self, relativedelta(months=3)
-        )
-
-    def action_book_in_6_months(self):
-        return self.env["contact.order.booking"]._book_next_contact(
-            self, relativedelta(months=6)
-        )
+    # the Bookings tab's presets: a phone call in 1 week ... 6 months
+    action_book_in_1_week = _book_in(relativedelta(weeks=1))
+    action_book_in_1_month = _book_in(relativedelta(months=1))
+    action_book_in_3_months = _book_in(relativedelta(months=3))
+    action_book_in_6_months = _book_in(relativedelta(months=6))
 
     def action_create_sale_order(self):
         """Open a new quotation prefilled from the order, as sale_crm opens one
