@@ -29,6 +29,12 @@ DURATION_PARAM = "contact_order.default_booking_duration"
 _logger = logging.getLogger(__name__)
 
 
+def is_valid_duration(hours):
+    """Whether ``hours`` is a booking's duration: more than zero, at most
+    MAX_DURATION."""
+    return 0 < hours <= MAX_DURATION
+
+
 class ContactOrderBooking(models.Model):
     """The next contact agreed with the customer. It lives in the assignee's
     calendar (a calendar.event) and to-do list (the event's mail.activity),
@@ -137,7 +143,7 @@ class ContactOrderBooking(models.Model):
     @api.constrains("duration")
     def _check_duration(self):
         for booking in self:
-            if not 0 < booking.duration <= MAX_DURATION:
+            if not is_valid_duration(booking.duration):
                 raise ValidationError(
                     self.env._(
                         "The duration of a booking must be more than zero and at "
@@ -505,7 +511,7 @@ class ContactOrderBooking(models.Model):
             duration = float(value) if value else DEFAULT_DURATION
         except ValueError:
             return DEFAULT_DURATION
-        return duration if 0 < duration <= MAX_DURATION else DEFAULT_DURATION
+        return duration if is_valid_duration(duration) else DEFAULT_DURATION
 
     def _send_reminders(self, channels):
         """Queue the reminders of these bookings through the given channels."""
