@@ -27,6 +27,12 @@ class CalendarEvent(models.Model):
 
     _inherit = "calendar.event"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._refuse_booking_activities(vals.get("activity_ids"))
+        return super().create(vals_list)
+
     def write(self, vals):
         if is_syncing(self.env):
             return super().write(vals)
@@ -53,11 +59,12 @@ class CalendarEvent(models.Model):
             bookings._cancel_from_other_app(self, archived=True)
         return result
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._refuse_booking_activities(vals.get("activity_ids"))
-        return super().create(vals_list)
+    def unlink(self):
+        if is_syncing(self.env):
+            return super().unlink()
+        return self.env["contact.order.booking"]._unlink_linked(
+            self, "calendar_event_id", super().unlink
+        )
 
     def _refuse_booking_activities(self, commands):
         """A booking's to-do entry is carried by the booking's own event: no
@@ -82,13 +89,6 @@ class CalendarEvent(models.Model):
                     "booking's meeting. Reschedule or cancel the booking instead."
                 )
             )
-
-    def unlink(self):
-        if is_syncing(self.env):
-            return super().unlink()
-        return self.env["contact.order.booking"]._unlink_linked(
-            self, "calendar_event_id", super().unlink
-        )
 
 
 class CalendarAttendee(models.Model):

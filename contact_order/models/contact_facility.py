@@ -1,7 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 from .contact_order_count_mixin import CONTACT_ORDER_READERS
 
@@ -14,6 +13,7 @@ class ContactFacility(models.Model):
     _inherit = ["mail.thread", "contact.order.count.mixin"]
     _order = "name, id"
     _check_company_auto = True
+    _contact_order_owner_field = "partner_id"
 
     name = fields.Char(required=True, tracking=True, index="trigram")
     active = fields.Boolean(default=True)
@@ -62,39 +62,6 @@ class ContactFacility(models.Model):
         return dict(
             super()._contact_order_defaults(), default_partner_id=self.partner_id.id
         )
-
-    def _check_customer(self, customer, record):
-        """Refuse to link this facility to ``record`` (a contact order or a
-        service object) of a customer that does not own it."""
-        owner = self.partner_id.commercial_partner_id
-        customer = customer.commercial_partner_id
-        if owner and owner != customer:
-            raise ValidationError(
-                self.env._(
-                    "Facility %(facility)s belongs to %(owner)s, not to "
-                    "%(customer)s, the customer of %(record)s.",
-                    facility=self.display_name,
-                    owner=owner.display_name,
-                    customer=customer.display_name or self.env._("no customer"),
-                    record=record.display_name,
-                )
-            )
-
-    def _address_parts(self):
-        """Address as a list of the filled-in parts, most precise first."""
-        self.ensure_one()
-        return [
-            part
-            for part in (
-                self.street,
-                self.street2,
-                self.zip,
-                self.city,
-                self.state_id.name,
-                self.country_id.name,
-            )
-            if part
-        ]
 
     def _get_delivery_partner(self):
         """The customer's delivery address at this facility, made the first

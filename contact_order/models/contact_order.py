@@ -1,15 +1,10 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import datetime, time
-from urllib.parse import quote_plus
-
-import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.osv import expression
 
 from .contact_order_count_mixin import (
     CONTACT_ORDER_READERS,
@@ -24,15 +19,30 @@ LIST_ORDERS = {
 # Fields that may still change on a completed order: its notes log, the
 # state itself (reopen) and what mail.thread / mail.activity.mixin maintain.
 DONE_WRITABLE_FIELDS = {"note_ids", "state"}
-SALES_GROUP = "sales_team.group_sale_salesman"
-OSM_URL = "https://www.openstreetmap.org"
 DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
+SALES_GROUP = "sales_team.group_sale_salesman"
+
+
+def _book_in(delay):
+    """The action of a booking preset: see contact.order.booking's
+    _book_next_contact."""
+
+    def action(self):
+        return self.env["contact.order.booking"]._book_next_contact(self, delay)
+
+    return action
 
 
 class ContactOrder(models.Model):
     _name = "contact.order"
     _description = "Contact Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "contact.order.system.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "contact.order.system.mixin",
+        "contact.order.customer.mixin",
+        "contact.order.map.mixin",
+    ]
     _order = LIST_ORDERS["date"]
     _rec_names_search = ["name", "subject", "partner_id.name"]
     _check_company_auto = True
@@ -69,25 +79,6 @@ class ContactOrder(models.Model):
         tracking=True,
         index=True,
         check_company=True,
-    )
-    partner_name = fields.Char(
-        string="New Customer",
-        store=False,
-        help="Type the name of a customer that is not in Contacts yet: it is "
-        "created with the contact details of this order when you save.",
-    )
-    partner_match_ids = fields.Many2many(
-        "res.partner",
-        string="Matching Customers",
-        compute="_compute_partner_match_ids",
-        help="Existing customers with the same name, phone or email as the new "
-        "customer.",
-    )
-    partner_match_choice_id = fields.Many2one(
-        "res.partner",
-        string="Use Customer",
-        store=False,
-        help="One of the matching customers, to use instead of creating a new one.",
     )
     facility_id = fields.Many2one(
         "contact.facility",
@@ -223,9 +214,6 @@ class ContactOrder(models.Model):
     attachment_count = fields.Integer(
         string="Documents", compute="_compute_attachment_count"
     )
-    map_url = fields.Char(compute="_compute_map_urls")
-    map_embed_url = fields.Char(compute="_compute_map_urls")
-    map_preview = fields.Html(compute="_compute_map_urls", sanitize=False)
     color = fields.Integer(related="status_id.color")
     description = fields.Html(help="Background and details of the contact.")
 
@@ -242,60 +230,9 @@ class ContactOrder(models.Model):
         ),
     ]
 
-    def init(self):
-        """Indexes for the plans of the default list orders (completed last;
-        the ORM orders booleans through COALESCE), of grouping by status and
-        of the assigned rule."""
-        for name, expressions in (
-            ("scheduled", ["scheduled_date", "id DESC"]),
-            ("serial", ["name DESC", "id DESC"]),
-        ):
-            tools.create_index(
-                self.env.cr,
-                f"contact_order_list_{name}_index",
-                self._table,
-                ["COALESCE(is_completed, false)", *expressions],
-            )
-        tools.create_index(
-            self.env.cr,
-            "contact_order_company_status_index",
-            self._table,
-            ["company_id", "status_id", "total_hours"],
-        )
-        # the rule of View only assigned joins the assignees to the orders by
-        # id: this lets counts and groups by status do it on indexes alone
-        self.env.cr.execute(
-            """
-            CREATE INDEX IF NOT EXISTS contact_order_assigned_cover_index
-                ON contact_order (id) INCLUDE (company_id, status_id, total_hours)
-            """
-        )
-
-    @api.depends(
-        "planned_date", "booking_ids.start", "booking_ids.state", "booking_ids.user_id"
-    )
-    def _compute_scheduled_date(self):
-        for order in self:
-            planned = order.booking_ids.filtered(lambda b: b.state == "planned")
-            if planned:
-                first = min(planned, key=lambda booking: (booking.start, booking.id))
-                # the day the assignee meets the customer
-                order.scheduled_date = first._local_start().date()
-            else:
-                order.scheduled_date = order.planned_date
-
-    @api.depends("user_id", "booking_ids.user_id")
-    def _compute_assignee_ids(self):
-        for order in self:
-            order.assignee_ids = order.user_id | order.booking_ids.user_id
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        # The record rules read the assignees from their table, and the SQL
-        # of a many2many condition does not compute pending values first (in
-        # Odoo 18 it carries no field to flush): do it for every search.
-        self.flush_model(["assignee_ids"])
-        return super()._search(domain, *args, **kwargs)
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
 
     @api.depends("facility_id", "equipment_id")
     def _compute_partner_id(self):
@@ -305,24 +242,6 @@ class ContactOrder(models.Model):
                 or order.equipment_id.customer_id
                 or order.partner_id
             )
-
-    @api.depends("partner_id", "partner_name", "contact_phone", "contact_email")
-    def _compute_partner_match_ids(self):
-        for order in self:
-            if order.partner_id or not order.partner_name:
-                order.partner_match_ids = False
-                continue
-            order.partner_match_ids = order._find_matching_partners(
-                order.partner_name, order.contact_phone, order.contact_email
-            )
-
-    @api.onchange("partner_match_choice_id")
-    def _onchange_partner_match_choice_id(self):
-        # the form's shortcut: the API sets partner_id directly
-        if self.partner_match_choice_id:
-            self.partner_id = self.partner_match_choice_id
-            self.partner_name = False
-            self.partner_match_choice_id = False
 
     @api.depends("equipment_id")
     def _compute_facility_id(self):
@@ -343,19 +262,41 @@ class ContactOrder(models.Model):
             order.city = source.city
             order.country_id = source.country_id
 
+    @api.model
+    def _read_group_status_ids(self, statuses, domain):
+        return statuses.search([], order=statuses._order)
+
     @api.depends("state")
     def _compute_is_completed(self):
         for order in self:
             order.is_completed = order.state == "done"
 
-    @api.depends_context("uid")
-    def _compute_user_can_quote(self):
-        user = self.env.user
-        can_quote = user.has_group(SALES_GROUP) and user.has_group(
-            "contact_order.group_edit"
-        )
+    @api.depends(
+        "planned_date", "booking_ids.start", "booking_ids.state", "booking_ids.user_id"
+    )
+    def _compute_scheduled_date(self):
         for order in self:
-            order.user_can_quote = can_quote
+            planned = order.booking_ids.filtered(lambda b: b.state == "planned")
+            if planned:
+                first = min(planned, key=lambda booking: (booking.start, booking.id))
+                # the day the assignee meets the customer
+                order.scheduled_date = first._local_start().date()
+            else:
+                order.scheduled_date = order.planned_date
+
+    @api.depends("user_id", "booking_ids.user_id")
+    def _compute_assignee_ids(self):
+        for order in self:
+            order.assignee_ids = order.user_id | order.booking_ids.user_id
+
+    @api.depends("note_ids.hours")
+    def _compute_note_stats(self):
+        groups = self.env["contact.order.note"]._read_group(
+            [("order_id", "in", self.ids)], ["order_id"], ["__count", "hours:sum"]
+        )
+        stats = {order.id: (count, hours) for order, count, hours in groups}
+        for order in self:
+            order.note_count, order.total_hours = stats.get(order.id, (0, 0.0))
 
     def _compute_planned_booking_count(self):
         groups = self.env["contact.order.booking"]._read_group(
@@ -367,21 +308,14 @@ class ContactOrder(models.Model):
         for order in self:
             order.planned_booking_count = counts.get(order.id, 0)
 
-    @api.depends("note_ids.hours")
-    def _compute_note_stats(self):
-        groups = self.env["contact.order.note"]._read_group(
-            [("order_id", "in", self.ids)], ["order_id"], ["__count", "hours:sum"]
+    @api.depends_context("uid")
+    def _compute_user_can_quote(self):
+        user = self.env.user
+        can_quote = user.has_group(SALES_GROUP) and user.has_group(
+            "contact_order.group_edit"
         )
-        stats = {order.id: (count, hours) for order, count, hours in groups}
         for order in self:
-            order.note_count, order.total_hours = stats.get(order.id, (0, 0.0))
-
-    @api.depends("name", "subject")
-    def _compute_display_name(self):
-        for order in self:
-            order.display_name = (
-                f"{order.name} - {order.subject}" if order.subject else order.name
-            )
+            order.user_can_quote = can_quote
 
     @api.depends("sale_order_ids.amount_total", "sale_order_ids.state")
     def _compute_sale_order_data(self):
@@ -409,52 +343,24 @@ class ContactOrder(models.Model):
         for order in self:
             order.attachment_count = counts.get(order.id, 0)
 
-    @api.depends(
-        "facility_id.partner_latitude",
-        "facility_id.partner_longitude",
-        "partner_id.partner_latitude",
-        "partner_id.partner_longitude",
-        "street",
-        "zip",
-        "city",
-        "country_id",
-    )
-    def _compute_map_urls(self):
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
         for order in self:
-            coordinates = order._map_coordinates()
-            if coordinates:
-                lat, lon = coordinates
-                order.map_url = f"{OSM_URL}/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
-                delta = 0.005
-                order.map_embed_url = (
-                    f"{OSM_URL}/export/embed.html?bbox={lon - delta},{lat - delta},"
-                    f"{lon + delta},{lat + delta}&layer=mapnik&marker={lat},{lon}"
-                )
-                # only numbers go into the markup: no user input is rendered
-                order.map_preview = (
-                    Markup(
-                        '<iframe class="w-100 border-0" height="350" src="%s"></iframe>'
-                    )
-                    % order.map_embed_url
-                )
-                continue
-            order.map_embed_url = order.map_preview = False
-            address = order._map_address()
-            order.map_url = (
-                f"{OSM_URL}/search?query={quote_plus(address)}" if address else False
+            order.display_name = (
+                f"{order.name} - {order.subject}" if order.subject else order.name
             )
 
-    @api.model
-    def _read_group_status_ids(self, statuses, domain):
-        return statuses.search([], order=statuses._order)
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
 
     @api.constrains("partner_id", "facility_id", "equipment_id")
     def _check_customer_links(self):
         for order in self:
             customer = order.partner_id.commercial_partner_id
-            order.facility_id._check_customer(customer, order)
+            order.facility_id._assert_owned_by(customer, order)
             equipment = order.equipment_id
-            equipment._check_customer(customer, order)
+            equipment._assert_owned_by(customer, order)
             if (
                 equipment.facility_id
                 and order.facility_id
@@ -470,6 +376,81 @@ class ContactOrder(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
+    def init(self):
+        """Indexes for the plans of the default list orders (completed last;
+        the ORM orders booleans through COALESCE), of grouping by status, of
+        the assigned rule and of My To-do."""
+        for name, expressions in (
+            ("scheduled", ["scheduled_date", "id DESC"]),
+            ("serial", ["name DESC", "id DESC"]),
+        ):
+            tools.create_index(
+                self.env.cr,
+                f"contact_order_list_{name}_index",
+                self._table,
+                ["COALESCE(is_completed, false)", *expressions],
+            )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_company_status_index",
+            self._table,
+            ["company_id", "status_id", "total_hours"],
+        )
+        # the rule of View only assigned joins the assignees to the orders by
+        # id: this lets counts and groups by status do it on indexes alone
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS contact_order_assigned_cover_index
+                ON contact_order (id) INCLUDE (company_id, status_id, total_hours)
+            """
+        )
+        # My To-do (contact.order.todo): an order's entry id is (id * 2), and
+        # a user's open orders are read in the to-do's order (company_id last
+        # for the count)
+        tools.create_index(
+            self.env.cr, "contact_order_todo_id_index", self._table, ["(id * 2)"]
+        )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_todo_user_order_index",
+            self._table,
+            ["user_id", "(planned_date::timestamp)", "(id * 2)", "company_id"],
+            where="state != 'done' AND user_id IS NOT NULL",
+        )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # The record rules read the assignees from their table, and the SQL
+        # of a many2many condition does not compute pending values first (in
+        # Odoo 18 it carries no field to flush): do it for every search.
+        self.flush_model(["assignee_ids"])
+        return super()._search(domain, *args, **kwargs)
+
+    @api.model
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        return super().search_fetch(
+            domain,
+            field_names,
+            offset=offset,
+            limit=limit,
+            order=order or self._default_list_order(),
+        )
+
+    @api.model
+    def _default_list_order(self):
+        """The admin chooses between scheduled date and serial number; completed
+        orders come last either way."""
+        key = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("contact_order.list_order", "date")
+        )
+        return LIST_ORDERS.get(key, LIST_ORDERS["date"])
+
     @api.model_create_multi
     def create(self, vals_list):
         # the responsible create() will use: a context default too
@@ -478,17 +459,14 @@ class ContactOrder(models.Model):
             if vals.get("name") in ("New", self.env._("New")):
                 del vals["name"]
             self._refuse_system_fields(vals)
-            self._check_mandatory_vals(vals, creating=True)
+            self._assert_mandatory_vals(vals, creating=True)
             user_id = vals.get("user_id", default_user)
             if user_id != self.env.uid:
                 self._assert_may_assign(self.env["res.users"].browse(user_id))
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
             )
-            self._normalize_phone_vals(vals, self._phone_country(vals, company))
-            if not vals.get("partner_id") and (vals.get("partner_name") or "").strip():
-                vals["partner_id"] = self._create_partner_from_vals(vals, company).id
-            vals.pop("partner_name", None)
+            self._prepare_customer_vals(vals, company)
             if "name" not in vals:
                 vals["name"] = self._next_number(company)
         orders = super().create(vals_list)
@@ -497,8 +475,8 @@ class ContactOrder(models.Model):
 
     def write(self, vals):
         self._refuse_system_fields(vals)
-        self._check_mandatory_vals(vals)
-        self._check_completed_writable(vals)
+        self._assert_mandatory_vals(vals)
+        self._assert_completed_writable(vals)
         reassigned = "user_id" in vals and any(
             order.user_id.id != vals["user_id"] for order in self
         )
@@ -512,7 +490,8 @@ class ContactOrder(models.Model):
                 for order in self:
                     order.write(vals)
                 return True
-            vals = self._prepare_contact_write_vals(vals)
+            vals = dict(vals)
+            self._prepare_customer_vals(vals, self.company_id)
         vals = {
             fname: value for fname, value in vals.items() if fname != "partner_name"
         }
@@ -522,16 +501,6 @@ class ContactOrder(models.Model):
         if reassigned:
             self._unfollow_former_assignees(assignees)
         return result
-
-    def _prepare_contact_write_vals(self, vals):
-        self.ensure_one()
-        vals = dict(vals)
-        self._normalize_phone_vals(vals, self._phone_country(vals, self.company_id))
-        if not vals.get("partner_id") and (vals.get("partner_name") or "").strip():
-            vals["partner_id"] = self._create_partner_from_vals(
-                dict(self._contact_vals(), **vals), self.company_id
-            ).id
-        return vals
 
     def unlink(self):
         # the bookings go with their order (a cascade in the database): their
@@ -545,11 +514,28 @@ class ContactOrder(models.Model):
             vals["subject"] = self.env._("%s (copy)", order.subject)
         return vals_list
 
+    def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
+        """Editing or deleting a message in the chatter removes its files as
+        superuser (``/mail/message/update_content``): the same right as any
+        other deletion of an order's files applies."""
+        if attachment_ids is not None:
+            removed = message.attachment_ids - self.env["ir.attachment"].browse(
+                attachment_ids
+            )
+            removed.with_env(self.env)._assert_contact_order_file_deletion()
+        return super()._message_update_content(
+            message, body, attachment_ids=attachment_ids, **kwargs
+        )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
     def action_complete(self):
         """Complete the orders: their planned bookings (colleagues' too, the
         form asks first) are cancelled, said in the chatter, and booked again
         if the order is reopened before their time."""
-        self._check_edit_right()
+        self._assert_edit_right()
         open_orders = self.filtered(lambda order: order.state != "done")
         for order in open_orders:
             planned = order.booking_ids.filtered(lambda b: b.state == "planned")
@@ -571,7 +557,7 @@ class ContactOrder(models.Model):
         return True
 
     def action_reopen(self):
-        self._check_edit_right()
+        self._assert_edit_right()
         for order in self.filtered(lambda order: order.state == "done"):
             order._as_system().state = "won" if order._is_won() else "open"
             cancelled = order.booking_ids.filtered("cancelled_by_completion")
@@ -594,6 +580,12 @@ class ContactOrder(models.Model):
     def action_assign_to_me(self):
         return self.write({"user_id": self.env.uid})
 
+    # the Bookings tab's presets: a phone call in 1 week ... 6 months
+    action_book_in_1_week = _book_in(relativedelta(weeks=1))
+    action_book_in_1_month = _book_in(relativedelta(months=1))
+    action_book_in_3_months = _book_in(relativedelta(months=3))
+    action_book_in_6_months = _book_in(relativedelta(months=6))
+
     def action_create_sale_order(self):
         """Open a new quotation prefilled from the order, as sale_crm opens one
         from a lead: nothing is saved until the user saves it, and the order
@@ -606,7 +598,7 @@ class ContactOrder(models.Model):
                     "to create a quotation from a contact order."
                 )
             )
-        self._check_edit_right(
+        self._assert_edit_right(
             self.env._(
                 "You need the contact order right 'Edit' to create a quotation from "
                 "a contact order."
@@ -636,50 +628,6 @@ class ContactOrder(models.Model):
         )
         return action
 
-    def action_book_in_1_week(self):
-        return self._book_next_contact(relativedelta(weeks=1))
-
-    def action_book_in_1_month(self):
-        return self._book_next_contact(relativedelta(months=1))
-
-    def action_book_in_3_months(self):
-        return self._book_next_contact(relativedelta(months=3))
-
-    def action_book_in_6_months(self):
-        return self._book_next_contact(relativedelta(months=6))
-
-    def _book_next_contact(self, delay):
-        """Book a phone call at 9:00 (the user's time) after the delay and
-        open it, so that type and assignee can still be changed."""
-        self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        day = fields.Date.context_today(self) + delay
-        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
-        booking = self.env["contact.order.booking"].create(
-            {
-                "order_id": self.id,
-                "booking_type": "phone",
-                "start": start.replace(tzinfo=None),
-            }
-        )
-        action = booking.get_formview_action()
-        action.update(name=self.env._("Booking"), target="new")
-        return action
-
-    def _prepare_sale_order_vals(self):
-        self.ensure_one()
-        vals = {
-            "partner_id": self.partner_id.id,
-            "user_id": self.user_id.id,
-            "origin": self.name,
-            "contact_order_id": self.id,
-            "company_id": self.company_id.id,
-        }
-        delivery = self.facility_id._get_delivery_partner()
-        if delivery:
-            vals["partner_shipping_id"] = delivery.id
-        return vals
-
     def action_view_sale_orders(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -697,19 +645,6 @@ class ContactOrder(models.Model):
             )
         return action
 
-    def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
-        """Editing or deleting a message in the chatter removes its files as
-        superuser (``/mail/message/update_content``): the same right as any
-        other deletion of an order's files applies."""
-        if attachment_ids is not None:
-            removed = message.attachment_ids - self.env["ir.attachment"].browse(
-                attachment_ids
-            )
-            removed.with_env(self.env)._check_contact_order_file_deletion()
-        return super()._message_update_content(
-            message, body, attachment_ids=attachment_ids, **kwargs
-        )
-
     def action_view_attachments(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -719,30 +654,41 @@ class ContactOrder(models.Model):
         action["context"] = {"default_res_model": self._name, "default_res_id": self.id}
         return action
 
-    def action_show_on_map(self):
-        self.ensure_one()
-        if not self.map_url:
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _next_number(self, company):
+        """Next serial number from the company's own sequence (see res.company)."""
+        number = (
+            self.env["ir.sequence"]
+            .sudo()
+            .with_company(company)
+            .next_by_code(self._name)
+        )
+        if not number:
             raise UserError(
                 self.env._(
-                    "Contact order %s has no address to show on a map: fill in the "
-                    "address of its facility or customer.",
-                    self.name,
+                    "The sequence of contact orders is missing: upgrade the "
+                    "Contact Orders module to restore it."
                 )
             )
-        return {"type": "ir.actions.act_url", "url": self.map_url, "target": "new"}
+        return number
 
-    def _map_coordinates(self):
-        """Coordinates of the facility, else of the customer."""
+    def _prepare_sale_order_vals(self):
         self.ensure_one()
-        for place in (self.facility_id, self.partner_id):
-            if place.partner_latitude or place.partner_longitude:
-                return place.partner_latitude, place.partner_longitude
-        return None
-
-    def _map_address(self):
-        self.ensure_one()
-        parts = (self.street, self.zip, self.city, self.country_id.name)
-        return ", ".join(part for part in parts if part)
+        vals = {
+            "partner_id": self.partner_id.id,
+            "user_id": self.user_id.id,
+            "origin": self.name,
+            "contact_order_id": self.id,
+            "company_id": self.company_id.id,
+        }
+        delivery = self.facility_id._get_delivery_partner()
+        if delivery:
+            vals["partner_shipping_id"] = delivery.id
+        return vals
 
     def _is_won(self):
         """Whether the order led to a sale: a confirmed quotation."""
@@ -759,22 +705,34 @@ class ContactOrder(models.Model):
             if order.state != state:
                 order._as_system().state = state
 
-    def _check_edit_right(self, message=None):
-        """Buttons and notes change orders beyond their fields' access: check
-        the Edit right on the orders explicitly so that nothing gets around it."""
-        if self.env.su:
-            return
-        if not self.env.user.has_group("contact_order.group_edit"):
-            raise AccessError(
-                message
-                or self.env._(
-                    "You need the contact order right 'Edit' to change a contact order."
+    def _link_facility_to_customer(self):
+        """A facility created on the fly from an order belongs to its customer,
+        at the address typed on the order (when it is not the customer's)."""
+        address_fields = ("street", "zip", "city", "country_id")
+        for order in self:
+            facility = order.facility_id
+            if not facility:
+                continue
+            vals = {}
+            if not facility.partner_id:
+                vals["partner_id"] = order.partner_id.id
+            typed = [order[fname] for fname in address_fields]
+            if (
+                not (facility.street or facility.city)
+                and (order.street or order.city)
+                and typed != [order.partner_id[fname] for fname in address_fields]
+            ):
+                vals.update(
+                    {
+                        fname: value.id if fname == "country_id" else value
+                        for fname, value in zip(address_fields, typed, strict=True)
+                    }
                 )
-            )
-        self.check_access("write")
+            if vals:
+                facility.write(vals)
 
     @api.model
-    def _check_mandatory_vals(self, vals, creating=False):
+    def _assert_mandatory_vals(self, vals, creating=False):
         for fname in ("subject", "partner_name"):
             if vals.get(fname) and not isinstance(vals[fname], str):
                 raise ValidationError(
@@ -803,41 +761,7 @@ class ContactOrder(models.Model):
                 )
             )
 
-    def _assignees_by_order(self):
-        """Who sees the orders as assignees now: see _unfollow_former_assignees."""
-        return {order: order.assignee_ids for order in self}
-
-    def _unfollow_former_assignees(self, assignees):
-        """Users who no longer see an order (they were its responsible or a
-        booking's assignee, and cannot read all orders) stop following it:
-        otherwise its chatter would still reach them by email."""
-        for order in self:
-            former = (
-                assignees.get(order) or self.env["res.users"]
-            ) - order.assignee_ids
-            former = former.filtered(
-                lambda user: not user.has_group("contact_order.group_view")
-            )
-            if former:
-                # sudo: the user handing the order on may not manage followers
-                order.sudo().message_unsubscribe(partner_ids=former.partner_id.ids)
-
-    def _ensure_open_for_bookings(self):
-        """Bookings of a completed order are its record: none is added,
-        changed or deleted until the order is reopened (the superuser still
-        loads history, as demo data and imports do)."""
-        if self.env.su:
-            return
-        done = self.filtered(lambda order: order.state == "done")
-        if done:
-            raise ValidationError(
-                self.env._(
-                    "Contact order %s is completed: reopen it to change its bookings.",
-                    ", ".join(done.mapped("name")),
-                )
-            )
-
-    def _check_completed_writable(self, vals):
+    def _assert_completed_writable(self, vals):
         blocked = [
             fname
             for fname in vals
@@ -853,6 +777,20 @@ class ContactOrder(models.Model):
                     orders=", ".join(done.mapped("name")),
                 )
             )
+
+    def _assert_edit_right(self, message=None):
+        """Buttons and notes change orders beyond their fields' access: check
+        the Edit right on the orders explicitly so that nothing gets around it."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("contact_order.group_edit"):
+            raise AccessError(
+                message
+                or self.env._(
+                    "You need the contact order right 'Edit' to change a contact order."
+                )
+            )
+        self.check_access("write")
 
     @api.model
     def _assert_may_assign(self, user, free_self=False):
@@ -897,185 +835,36 @@ class ContactOrder(models.Model):
                 )
             )
 
-    @api.model
-    def _phone_country(self, vals, company):
-        partner = self.env["res.partner"].browse(vals.get("partner_id"))
-        if not partner and self:
-            partner = self.partner_id
-        country = self.env["res.country"].browse(vals.get("country_id"))
-        return partner.country_id or country or company.country_id
-
-    @api.model
-    def _normalize_phone_vals(self, vals, country):
-        number = (vals.get("contact_phone") or "").strip()
-        if not number:
+    def _ensure_open_for_bookings(self):
+        """Bookings of a completed order are its record: none is added,
+        changed or deleted until the order is reopened (the superuser still
+        loads history, as demo data and imports do)."""
+        if self.env.su:
             return
-        try:
-            vals["contact_phone"] = self._phone_format_number(
-                number, country, force_format="E164", raise_exception=True
-            )
-        except UserError as error:
+        done = self.filtered(lambda order: order.state == "done")
+        if done:
             raise ValidationError(
                 self.env._(
-                    "The phone number %(number)s is not valid: %(reason)s",
-                    number=number,
-                    reason=error.args[0],
-                )
-            ) from error
-
-    def _contact_vals(self):
-        self.ensure_one()
-        return {
-            fname: self[fname].id if fname == "country_id" else self[fname]
-            for fname in (
-                "contact_name",
-                "contact_phone",
-                "contact_email",
-                "contact_function",
-                "street",
-                "zip",
-                "city",
-                "country_id",
-            )
-        }
-
-    @api.model
-    def _find_matching_partners(self, name, phone=False, email=False):
-        """Customers that look like the one about to be created."""
-        domains = [[("name", "=ilike", name.strip())]]
-        email = tools.email_normalize(email) if email else False
-        if email:
-            domains.append([("email_normalized", "=", email)])
-        if phone:
-            domains.append([("id", "in", self._partners_with_phone(phone).ids)])
-        return self.env["res.partner"].search(expression.OR(domains), limit=5)
-
-    @api.model
-    def _partners_with_phone(self, phone):
-        """Partners whose phone or mobile is ``phone``, however either is
-        written (national or international format)."""
-        country = self.env.company.country_id
-        number = self._phone_format_number(phone, country, force_format="E164")
-        if not number:
-            return self.env["res.partner"]
-        # the last digits find the candidates on both numbers (an index-free
-        # but bounded search), their own country's format decides
-        candidates = self.env["res.partner"].search(
-            [("phone_mobile_search", "ilike", number[-7:])], limit=50
-        )
-        return candidates.filtered(
-            lambda partner: (
-                number
-                in {
-                    partner._phone_format_number(
-                        value, partner.country_id or country, force_format="E164"
-                    )
-                    for value in (partner.phone, partner.mobile)
-                    if value
-                }
-            )
-        )
-
-    @api.model
-    def _prepare_partner_vals(self, vals, company):
-        """Values of the customer created from a new name typed on an order."""
-        partner_vals = {
-            "name": vals["partner_name"].strip(),
-            "is_company": bool(vals.get("contact_name")),
-            "phone": vals.get("contact_phone"),
-            "email": vals.get("contact_email"),
-            "country_id": vals.get("country_id") or company.country_id.id,
-            "company_id": False,
-        }
-        if not vals.get("facility_id"):
-            # with a facility, the address typed is the site's (see
-            # _link_facility_to_customer), not the customer's
-            partner_vals.update(
-                street=vals.get("street"), zip=vals.get("zip"), city=vals.get("city")
-            )
-        if vals.get("contact_name"):
-            partner_vals["child_ids"] = [
-                Command.create(
-                    {
-                        "type": "contact",
-                        "name": vals["contact_name"],
-                        "function": vals.get("contact_function"),
-                        "phone": vals.get("contact_phone"),
-                        "email": vals.get("contact_email"),
-                    }
-                )
-            ]
-        return partner_vals
-
-    @api.model
-    def _create_partner_from_vals(self, vals, company):
-        # a customer for Sales and Invoicing too (their "Customers" filters)
-        partners = self.env["res.partner"].with_context(
-            res_partner_search_mode="customer"
-        )
-        return partners.create(self._prepare_partner_vals(vals, company))
-
-    @api.model
-    def _next_number(self, company):
-        """Next serial number from the company's own sequence (see res.company)."""
-        number = (
-            self.env["ir.sequence"]
-            .sudo()
-            .with_company(company)
-            .next_by_code(self._name)
-        )
-        if not number:
-            raise UserError(
-                self.env._(
-                    "The sequence of contact orders is missing: upgrade the "
-                    "Contact Orders module to restore it."
+                    "Contact order %s is completed: reopen it to change its bookings.",
+                    ", ".join(done.mapped("name")),
                 )
             )
-        return number
 
-    def _link_facility_to_customer(self):
-        """A facility created on the fly from an order belongs to its customer,
-        at the address typed on the order (when it is not the customer's)."""
-        address_fields = ("street", "zip", "city", "country_id")
+    def _assignees_by_order(self):
+        """Who sees the orders as assignees now: see _unfollow_former_assignees."""
+        return {order: order.assignee_ids for order in self}
+
+    def _unfollow_former_assignees(self, assignees):
+        """Users who no longer see an order (they were its responsible or a
+        booking's assignee, and cannot read all orders) stop following it:
+        otherwise its chatter would still reach them by email."""
         for order in self:
-            facility = order.facility_id
-            if not facility:
-                continue
-            vals = {}
-            if not facility.partner_id:
-                vals["partner_id"] = order.partner_id.id
-            typed = [order[fname] for fname in address_fields]
-            if (
-                not (facility.street or facility.city)
-                and (order.street or order.city)
-                and typed != [order.partner_id[fname] for fname in address_fields]
-            ):
-                vals.update(
-                    {
-                        fname: value.id if fname == "country_id" else value
-                        for fname, value in zip(address_fields, typed, strict=True)
-                    }
-                )
-            if vals:
-                facility.write(vals)
-
-    @api.model
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        return super().search_fetch(
-            domain,
-            field_names,
-            offset=offset,
-            limit=limit,
-            order=order or self._default_list_order(),
-        )
-
-    @api.model
-    def _default_list_order(self):
-        """The admin chooses between scheduled date and serial number; completed
-        orders come last either way."""
-        key = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("contact_order.list_order", "date")
-        )
-        return LIST_ORDERS.get(key, LIST_ORDERS["date"])
+            former = (
+                assignees.get(order) or self.env["res.users"]
+            ) - order.assignee_ids
+            former = former.filtered(
+                lambda user: not user.has_group("contact_order.group_view")
+            )
+            if former:
+                # sudo: the user handing the order on may not manage followers
+                order.sudo().message_unsubscribe(partner_ids=former.partner_id.ids)

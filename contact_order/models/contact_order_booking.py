@@ -2,13 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 import threading
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import psycopg2.errors
 import pytz
 from markupsafe import Markup
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import clean_context, plaintext2html, str2bool
 
@@ -20,12 +20,19 @@ DEFAULT_DURATION = 0.5
 MAX_DURATION = 168
 DEFAULT_LEAD_MINUTES = 60
 REMINDER_CHANNELS = ("inapp", "email", "sms")
+DEFAULT_REMINDER_CHANNELS = "inapp"
 REMINDER_BATCH_SIZE = 500
 CHANNELS_PARAM = "contact_order.reminder_channels"
 LEAD_PARAM = "contact_order.reminder_lead_minutes"
 DURATION_PARAM = "contact_order.default_booking_duration"
 
 _logger = logging.getLogger(__name__)
+
+
+def is_valid_duration(hours):
+    """Whether ``hours`` is a booking's duration: more than zero, at most
+    MAX_DURATION."""
+    return 0 < hours <= MAX_DURATION
 
 
 class ContactOrderBooking(models.Model):
@@ -136,7 +143,7 @@ class ContactOrderBooking(models.Model):
     @api.constrains("duration")
     def _check_duration(self):
         for booking in self:
-            if not 0 < booking.duration <= MAX_DURATION:
+            if not is_valid_duration(booking.duration):
                 raise ValidationError(
                     self.env._(
                         "The duration of a booking must be more than zero and at "
@@ -147,8 +154,26 @@ class ContactOrderBooking(models.Model):
                 )
 
     # ------------------------------------------------------------
-    # CRUD
+    # ORM
     # ------------------------------------------------------------
+
+    def init(self):
+        """Indexes of My To-do (contact.order.todo): a booking's entry id is
+        (id * 2 + 1), and a user's planned bookings are read in the to-do's
+        order (company_id last for the count)."""
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_id_index",
+            self._table,
+            ["(id * 2 + 1)"],
+        )
+        tools.create_index(
+            self.env.cr,
+            "contact_order_booking_todo_user_order_index",
+            self._table,
+            ["user_id", "start", "(id * 2 + 1)", "company_id"],
+            where="state = 'planned'",
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -166,7 +191,7 @@ class ContactOrderBooking(models.Model):
         orders = self.env["contact.order"].browse(
             {vals.get("order_id") for vals in vals_list} - {None, False}
         )
-        orders._check_edit_right()
+        orders._assert_edit_right()
         for vals in vals_list:
             order = orders.browse(vals.get("order_id"))
             order._ensure_open_for_bookings()
@@ -186,7 +211,7 @@ class ContactOrderBooking(models.Model):
             )
         if "start" in vals and not vals["start"]:
             raise ValidationError(self.env._("A booking needs a start date and time."))
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self.order_id._ensure_open_for_bookings()
         if "user_id" in vals:
             assignee = self.env["res.users"].browse(vals["user_id"])
@@ -207,9 +232,9 @@ class ContactOrderBooking(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_completed_order(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self.order_id._ensure_open_for_bookings()
-        self._check_files_deletable()
+        self._assert_files_deletable()
 
     def unlink(self):
         self._remove_calendar()
@@ -220,11 +245,11 @@ class ContactOrderBooking(models.Model):
         return result
 
     # ------------------------------------------------------------
-    # Actions
+    # ACTIONS
     # ------------------------------------------------------------
 
     def action_done(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
         activities = planned.activity_id
         planned._as_system().write({"state": "done"})
@@ -232,14 +257,35 @@ class ContactOrderBooking(models.Model):
         return True
 
     def action_cancel(self):
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         planned = self.filtered(lambda b: b.state == "planned")
         planned._as_system().write({"state": "cancelled"})
         planned._remove_calendar()
         return True
 
+    @api.model
+    def _book_next_contact(self, order, delay):
+        """The presets of an order's Bookings tab (in 1 week, 1 month...):
+        book a phone call on ``order`` at 9:00 (the user's time) after
+        ``delay`` and open it, so that type and assignee can still be
+        changed."""
+        order.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        day = fields.Date.context_today(self) + delay
+        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
+        booking = self.create(
+            {
+                "order_id": order.id,
+                "booking_type": "phone",
+                "start": start.replace(tzinfo=None),
+            }
+        )
+        action = booking.get_formview_action()
+        action.update(name=self.env._("Booking"), target="new")
+        return action
+
     # ------------------------------------------------------------
-    # Calendar and to-do, both ways
+    # CALENDAR AND TO-DO, BOTH WAYS
     # ------------------------------------------------------------
 
     def _reminder_rearmed(self, vals):
@@ -358,7 +404,7 @@ class ContactOrderBooking(models.Model):
         ``unlink``, and cancel their planned bookings, with the rights of
         whoever deletes them."""
         bookings = self._planned_linked_to(records, fname)
-        bookings.order_id._check_edit_right()
+        bookings.order_id._assert_edit_right()
         result = unlink()
         bookings._cancel_from_other_app(records)
         return result
@@ -400,7 +446,7 @@ class ContactOrderBooking(models.Model):
 
     def _done_from_activities(self):
         """Their to-do entries were marked done elsewhere."""
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         self._as_system().write({"state": "done"})
 
     def _cancel_from_other_app(self, removed, archived=False):
@@ -411,7 +457,7 @@ class ContactOrderBooking(models.Model):
         :param removed: the records that were deleted (calendar.event or
             mail.activity), for the message
         """
-        self.order_id._check_edit_right()
+        self.order_id._assert_edit_right()
         events = self.sudo().calendar_event_id.exists()
         activities = self.sudo().activity_id.exists()
         if removed._name == "calendar.event":
@@ -442,14 +488,14 @@ class ContactOrderBooking(models.Model):
             events.with_context(**sync_context()).unlink()
 
     # ------------------------------------------------------------
-    # Reminders
+    # SETTINGS AND REMINDERS
     # ------------------------------------------------------------
 
     @api.model
     def _reminder_settings(self):
         """The one reader of the reminder settings: (channels, lead minutes)."""
         params = self.env["ir.config_parameter"].sudo()
-        value = params.get_param(CHANNELS_PARAM, "inapp")
+        value = params.get_param(CHANNELS_PARAM, DEFAULT_REMINDER_CHANNELS)
         channels = {channel.strip() for channel in value.split(",")}
         try:
             lead = int(params.get_param(LEAD_PARAM, DEFAULT_LEAD_MINUTES))
@@ -465,70 +511,7 @@ class ContactOrderBooking(models.Model):
             duration = float(value) if value else DEFAULT_DURATION
         except ValueError:
             return DEFAULT_DURATION
-        return duration if 0 < duration <= MAX_DURATION else DEFAULT_DURATION
-
-    @api.model
-    def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
-        """Remind the assignees of the planned bookings whose time has come.
-
-        Exactly once: a batch is locked (skipping rows another worker holds),
-        its reminders are queued (mail.message, mail.mail, sms.sms) and the
-        batch is marked in one transaction, committed per batch. A crash
-        loses only the batch it hit, which the next run takes again; a second
-        worker skips the locked rows, and stops (without reminding twice)
-        when rows were reminded and committed after its snapshot was taken."""
-        channels, lead = self._reminder_settings()
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done = 0
-        while True:
-            now = fields.Datetime.now()
-            self.flush_model(["state", "start", "reminder_sent_at"])
-            try:
-                with self.env.cr.savepoint(flush=False):
-                    self.env.cr.execute(
-                        """
-                        SELECT id FROM contact_order_booking
-                         WHERE state = 'planned'
-                           AND reminder_sent_at IS NULL
-                           AND start <= %s
-                         ORDER BY start, id
-                         LIMIT %s
-                           FOR UPDATE SKIP LOCKED
-                        """,
-                        [now + timedelta(minutes=lead), batch_size],
-                        log_exceptions=False,
-                    )
-                    ids = [row[0] for row in self.env.cr.fetchall()]
-            except psycopg2.errors.SerializationFailure:
-                _logger.info(
-                    "Booking reminders: another worker sent some of them since "
-                    "this run began; the next run takes the rest."
-                )
-                break
-            bookings = self.browse(ids)
-            if not bookings:
-                break
-            # a failing batch leaves nothing behind, the batches before it stay
-            with self.env.cr.savepoint():
-                bookings._send_reminders(channels)
-                bookings._as_system().write({"reminder_sent_at": now})
-            done += len(bookings)
-            if auto_commit:
-                # what is still due: Odoo runs the cron again soon if this
-                # run is cut short (its time limit, a restart)
-                remaining = self.search_count(
-                    [
-                        ("state", "=", "planned"),
-                        ("reminder_sent_at", "=", False),
-                        ("start", "<=", now + timedelta(minutes=lead)),
-                    ]
-                )
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-                # a cron that works in batches commits each one (see docstring)
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            elif len(bookings) < batch_size:
-                break
-        return done
+        return duration if is_valid_duration(duration) else DEFAULT_DURATION
 
     def _send_reminders(self, channels):
         """Queue the reminders of these bookings through the given channels."""
@@ -645,3 +628,70 @@ class ContactOrderBooking(models.Model):
                 }
             )
         self.env["sms.sms"].sudo().create(messages)
+
+    # ------------------------------------------------------------
+    # CRON
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=REMINDER_BATCH_SIZE):
+        """Remind the assignees of the planned bookings whose time has come.
+
+        Exactly once: a batch is locked (skipping rows another worker holds),
+        its reminders are queued (mail.message, mail.mail, sms.sms) and the
+        batch is marked in one transaction, committed per batch. A crash
+        loses only the batch it hit, which the next run takes again; a second
+        worker skips the locked rows, and stops (without reminding twice)
+        when rows were reminded and committed after its snapshot was taken."""
+        channels, lead = self._reminder_settings()
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        done = 0
+        while True:
+            now = fields.Datetime.now()
+            self.flush_model(["state", "start", "reminder_sent_at"])
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        """
+                        SELECT id FROM contact_order_booking
+                         WHERE state = 'planned'
+                           AND reminder_sent_at IS NULL
+                           AND start <= %s
+                         ORDER BY start, id
+                         LIMIT %s
+                           FOR UPDATE SKIP LOCKED
+                        """,
+                        [now + timedelta(minutes=lead), batch_size],
+                        log_exceptions=False,
+                    )
+                    ids = [row[0] for row in self.env.cr.fetchall()]
+            except psycopg2.errors.SerializationFailure:
+                _logger.info(
+                    "Booking reminders: another worker sent some of them since "
+                    "this run began; the next run takes the rest."
+                )
+                break
+            bookings = self.browse(ids)
+            if not bookings:
+                break
+            # a failing batch leaves nothing behind, the batches before it stay
+            with self.env.cr.savepoint():
+                bookings._send_reminders(channels)
+                bookings._as_system().write({"reminder_sent_at": now})
+            done += len(bookings)
+            if auto_commit:
+                # what is still due: Odoo runs the cron again soon if this
+                # run is cut short (its time limit, a restart)
+                remaining = self.search_count(
+                    [
+                        ("state", "=", "planned"),
+                        ("reminder_sent_at", "=", False),
+                        ("start", "<=", now + timedelta(minutes=lead)),
+                    ]
+                )
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+                # a cron that works in batches commits each one (see docstring)
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            elif len(bookings) < batch_size:
+                break
+        return done

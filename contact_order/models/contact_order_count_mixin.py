@@ -1,7 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 CONTACT_ORDER_READERS = "contact_order.group_view,contact_order.group_view_assigned"
 
@@ -20,6 +20,10 @@ class ContactOrderCountMixin(models.AbstractModel):
     _name = "contact.order.count.mixin"
     _description = "Contact Order Smart Button"
 
+    # the field that holds the customer who owns the record, where one does
+    # (facilities, service objects): see _assert_owned_by
+    _contact_order_owner_field = None
+
     contact_order_count = fields.Integer(
         string="Contact Orders",
         compute="_compute_contact_order_count",
@@ -35,18 +39,6 @@ class ContactOrderCountMixin(models.AbstractModel):
         counts = {record.id: count for record, count in groups}
         for record in self:
             record.contact_order_count = counts.get(record.id, 0)
-
-    def _contact_order_group_field(self):
-        """Field of contact.order that points to this model."""
-        return self._fields["contact_order_ids"].inverse_name
-
-    def _contact_order_domain(self):
-        return [(self._contact_order_group_field(), "in", self.ids)]
-
-    def _contact_order_defaults(self):
-        """Context defaults of a contact order created from this record."""
-        self.ensure_one()
-        return {f"default_{self._contact_order_group_field()}": self.id}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used_by_contact_orders(self):
@@ -86,3 +78,35 @@ class ContactOrderCountMixin(models.AbstractModel):
             name=self.env._("New Contact Order"), context=self._contact_order_defaults()
         )
         return action
+
+    def _contact_order_group_field(self):
+        """Field of contact.order that points to this model."""
+        return self._fields["contact_order_ids"].inverse_name
+
+    def _contact_order_domain(self):
+        return [(self._contact_order_group_field(), "in", self.ids)]
+
+    def _contact_order_defaults(self):
+        """Context defaults of a contact order created from this record."""
+        self.ensure_one()
+        return {f"default_{self._contact_order_group_field()}": self.id}
+
+    def _assert_owned_by(self, customer, record):
+        """Refuse to link this facility or service object to ``record`` (a
+        contact order or a service object) of a customer that does not own
+        it; a contact person of the owner is the owner."""
+        owner = self[self._contact_order_owner_field].commercial_partner_id
+        customer = customer.commercial_partner_id
+        if owner and owner != customer:
+            link = self.env["contact.order"]._fields[self._contact_order_group_field()]
+            raise ValidationError(
+                self.env._(
+                    "%(kind)s %(name)s belongs to %(owner)s, not to %(customer)s, "
+                    "the customer of %(record)s.",
+                    kind=link._description_string(self.env),
+                    name=self.display_name,
+                    owner=owner.display_name,
+                    customer=customer.display_name or self.env._("no customer"),
+                    record=record.display_name,
+                )
+            )

@@ -74,7 +74,7 @@ class ContactOrderNote(models.Model):
             if is_html_empty(vals.get("body")):
                 raise ValidationError(self.env._("A note cannot be empty."))
         notes = super().create(vals_list)
-        notes.order_id._check_edit_right(notes._edit_right_message())
+        notes.order_id._assert_edit_right(notes._edit_right_message())
         return notes
 
     def write(self, vals):
@@ -97,7 +97,7 @@ class ContactOrderNote(models.Model):
                 )
         if "body" in vals and is_html_empty(vals["body"]):
             raise ValidationError(self.env._("A note cannot be empty."))
-        self.order_id._check_edit_right(self._edit_right_message())
+        self.order_id._assert_edit_right(self._edit_right_message())
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -115,8 +115,8 @@ class ContactOrderNote(models.Model):
                         "rights 'Edit' and 'Delete', can remove it."
                     )
                 )
-        self.order_id._check_edit_right(self._edit_right_message())
-        self._check_files_deletable()
+        self.order_id._assert_edit_right(self._edit_right_message())
+        self._assert_files_deletable()
 
     def _edit_right_message(self):
         return self.env._(

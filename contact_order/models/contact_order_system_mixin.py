@@ -43,19 +43,6 @@ class ContactOrderSystemMixin(models.AbstractModel):
             vals_list
         )
 
-    def _without_system_defaults(self):
-        """These records without context defaults for system fields (they are
-        ignored, as the web client's defaults reach nested creates too)."""
-        if self.env.su or self._is_system_write():
-            return self
-        forged = {f"default_{fname}" for fname in self._system_fields}
-        if not forged & self.env.context.keys():
-            return self
-        context = {
-            key: value for key, value in self.env.context.items() if key not in forged
-        }
-        return self.with_env(self.env(context=context))
-
     def onchange(self, values, field_names, fields_spec):
         # related fields (customer, status) are computed as superuser: a form
         # must not lend them from an order the user cannot read
@@ -69,28 +56,18 @@ class ContactOrderSystemMixin(models.AbstractModel):
                 self.env["contact.order"].browse(order_id).check_access("read")
         return super().onchange(values, field_names, fields_spec)
 
-    def _check_files_deletable(self):
-        """Odoo deletes a record's files with it, as superuser: the right
-        'Delete uploaded files' holds for that path too (for notes and
-        bookings, which Edit deletes; deleting a whole order is the right
-        'Delete')."""
-        if self.env.su:
-            return
-        # sudo: only to find the files, the right is checked as the user
-        files = (
-            self.env["ir.attachment"]
-            .sudo()
-            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
-        )
-        files.with_env(self.env)._check_contact_order_file_deletion()
-
-    def _as_system(self):
-        """These records, for a write of system fields by the module's code."""
-        return self.with_context(**{SYSTEM_CONTEXT_KEY: _SYSTEM})
-
-    def _is_system_write(self):
-        """Whether the module's own code is writing (see ``_as_system``)."""
-        return self.env.context.get(SYSTEM_CONTEXT_KEY) is _SYSTEM
+    def _without_system_defaults(self):
+        """These records without context defaults for system fields (they are
+        ignored, as the web client's defaults reach nested creates too)."""
+        if self.env.su or self._is_system_write():
+            return self
+        forged = {f"default_{fname}" for fname in self._system_fields}
+        if not forged & self.env.context.keys():
+            return self
+        context = {
+            key: value for key, value in self.env.context.items() if key not in forged
+        }
+        return self.with_env(self.env(context=context))
 
     def _refuse_system_fields(self, vals):
         if self.env.su or self._is_system_write():
@@ -108,3 +85,26 @@ class ContactOrderSystemMixin(models.AbstractModel):
                     model=self.env["ir.model"]._get(self._name).display_name,
                 )
             )
+
+    def _as_system(self):
+        """These records, for a write of system fields by the module's code."""
+        return self.with_context(**{SYSTEM_CONTEXT_KEY: _SYSTEM})
+
+    def _is_system_write(self):
+        """Whether the module's own code is writing (see ``_as_system``)."""
+        return self.env.context.get(SYSTEM_CONTEXT_KEY) is _SYSTEM
+
+    def _assert_files_deletable(self):
+        """Odoo deletes a record's files with it, as superuser: the right
+        'Delete uploaded files' holds for that path too (for notes and
+        bookings, which Edit deletes; deleting a whole order is the right
+        'Delete')."""
+        if self.env.su:
+            return
+        # sudo: only to find the files, the right is checked as the user
+        files = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        files.with_env(self.env)._assert_contact_order_file_deletion()

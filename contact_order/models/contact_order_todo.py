@@ -59,36 +59,29 @@ class ContactOrderTodo(models.Model):
     user_id = fields.Many2one("res.users", string="Assigned to", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
+    @api.depends("start", "user_id.tz")
+    @api.depends_context("lang")
+    def _compute_start_time(self):
+        # the to-do is its reader's own: their language, and their record is
+        # read anyway (no fallback on the company's language)
+        lang = self.env.lang or self.env.user.lang
+        for entry in self:
+            entry.start_time = entry.start and format_time(
+                self.env,
+                entry.start,
+                tz=entry.user_id.tz or "UTC",
+                time_format="short",
+                lang_code=lang,
+            )
+
     def init(self):
         """The to-do entries are open orders and planned bookings: ``active``,
         not a WHERE in the view. Its two parts then have no condition of their
         own, so that PostgreSQL flattens the view and merges, for a user's
-        page, two index scans already in list order."""
+        page, two index scans already in list order (the indexes are made by
+        the models of the two tables, in their ``init``). Ids: orders even,
+        bookings odd, so that both fit in one id column."""
         cr = self.env.cr
-        # ids: orders even, bookings odd, so that both fit in one id column;
-        # the expression indexes serve lookups by id (record rules, reads)
-        tools.create_index(
-            cr, "contact_order_todo_id_index", "contact_order", ["(id * 2)"]
-        )
-        tools.create_index(
-            cr, "contact_order_booking_todo_id_index", "contact_order_booking",
-            ["(id * 2 + 1)"],
-        )  # fmt: skip
-        # a user's entries in list order; company_id last for the count
-        cr.execute(
-            "DROP INDEX IF EXISTS contact_order_todo_user_index, "
-            "contact_order_booking_todo_user_index"
-        )
-        tools.create_index(
-            cr, "contact_order_todo_user_order_index", "contact_order",
-            ["user_id", "(planned_date::timestamp)", "(id * 2)", "company_id"],
-            where="state != 'done' AND user_id IS NOT NULL",
-        )  # fmt: skip
-        tools.create_index(
-            cr, "contact_order_booking_todo_user_order_index", "contact_order_booking",
-            ["user_id", "start", "(id * 2 + 1)", "company_id"],
-            where="state = 'planned'",
-        )  # fmt: skip
         tools.drop_view_if_exists(cr, self._table)
         cr.execute(
             f"""
@@ -130,21 +123,6 @@ class ContactOrderTodo(models.Model):
             )
             """
         )
-
-    @api.depends("start", "user_id.tz")
-    @api.depends_context("lang")
-    def _compute_start_time(self):
-        # the to-do is its reader's own: their language, and their record is
-        # read anyway (no fallback on the company's language)
-        lang = self.env.lang or self.env.user.lang
-        for entry in self:
-            entry.start_time = entry.start and format_time(
-                self.env,
-                entry.start,
-                tz=entry.user_id.tz or "UTC",
-                time_format="short",
-                lang_code=lang,
-            )
 
     def action_open(self):
         """A click on an entry opens its contact order."""

@@ -21,15 +21,6 @@ REPLACING_FIELDS = {
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
-    def unlink(self):
-        """Core lets whoever may edit a record delete its files: on contact
-        orders that takes the right 'Delete uploaded files' as well. The
-        chatter's routes that delete as superuser call the same check (see
-        ``contact.order._message_update_content``)."""
-        if not self.env.su:
-            self._check_contact_order_file_deletion()
-        return super().unlink()
-
     def write(self, vals):
         """Moving a file off a contact order removes it from the order, and
         replacing its content (or hiding it as a field's file) loses it: the
@@ -44,10 +35,19 @@ class IrAttachment(models.Model):
                 )
             else:
                 changed = self.sudo()
-            changed.sudo(False)._check_contact_order_file_deletion()
+            changed.sudo(False)._assert_contact_order_file_deletion()
         return super().write(vals)
 
-    def _check_contact_order_file_deletion(self):
+    def unlink(self):
+        """Core lets whoever may edit a record delete its files: on contact
+        orders that takes the right 'Delete uploaded files' as well. The
+        chatter's routes that delete as superuser call the same check (see
+        ``contact.order._message_update_content``)."""
+        if not self.env.su:
+            self._assert_contact_order_file_deletion()
+        return super().unlink()
+
+    def _assert_contact_order_file_deletion(self):
         """Refuse to delete files of contact orders without the right."""
         if self.env.user.has_group("contact_order.group_delete_files"):
             return

@@ -11,6 +11,7 @@ from .contact_order_booking import (
     LEAD_PARAM,
     MAX_DURATION,
     REMINDER_CHANNELS,
+    is_valid_duration,
 )
 
 
@@ -88,7 +89,7 @@ class ResConfigSettings(models.TransientModel):
     @api.constrains("contact_order_default_booking_duration")
     def _check_contact_order_default_booking_duration(self):
         for settings in self:
-            if not 0 < settings.contact_order_default_booking_duration <= MAX_DURATION:
+            if not is_valid_duration(settings.contact_order_default_booking_duration):
                 raise ValidationError(
                     self.env._(
                         "The default duration of a booking must be more than zero "

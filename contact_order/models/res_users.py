@@ -91,10 +91,10 @@ class ResUsers(models.Model):
                 vals[name_boolean_group(self.env.ref(xmlid).id)] = bool(vals.pop(fname))
         result = super().write(vals)
         if unticked:
-            self._check_rights_removed(unticked)
+            self._assert_rights_removable(unticked)
         return result
 
-    def _check_rights_removed(self, rights):
+    def _assert_rights_removable(self, rights):
         """A right that another group of the user brings along cannot be
         taken away alone: Odoo gives it back at once (the write is undone)."""
         for user in self:

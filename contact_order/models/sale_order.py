@@ -20,7 +20,7 @@ class SaleOrder(models.Model):
         orders = super().create(vals_list)
         # who links a quotation to an order, and so may make it won, may edit
         # that order (checked on the result: context defaults count too)
-        orders.contact_order_id._check_edit_right()
+        orders.contact_order_id._assert_edit_right()
         orders.contact_order_id._update_won_state()
         return orders
 
@@ -31,7 +31,7 @@ class SaleOrder(models.Model):
             # orders are the caller's to edit
             (
                 linked | self.env["contact.order"].browse(vals["contact_order_id"])
-            )._check_edit_right()
+            )._assert_edit_right()
         result = super().write(vals)
         if "state" in vals or "contact_order_id" in vals:
             (linked | self.contact_order_id)._update_won_state()

@@ -4,7 +4,8 @@ from . import test_contact_order_booking
 from . import test_registers
 from . import test_security
 from . import test_sale_conversion
-from . import test_documents_map
+from . import test_documents
+from . import test_map
 from . import test_reminders
 from . import test_todo
 from . import test_tours
@@ -23,3 +24,5 @@ from . import test_order_list_tours
 from . import test_complete
 from . import test_new_facility
 from . import test_todo_tours
+from . import test_assignment_notices
+from . import test_booking_presets

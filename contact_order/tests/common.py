@@ -1,10 +1,15 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import datetime
+
 from odoo.tests import TransactionCase, new_test_user
 
 # Rights of a typical salesperson: the "User" preset.
 USER_GROUPS = "base.group_user,contact_order.group_user"
 MANAGER_GROUPS = "base.group_user,contact_order.group_manager"
+# the real forms that Form() drives
+FORM_VIEW = "contact_order.contact_order_view_form"
+SETTINGS_VIEW = "base.res_config_settings_view_form"
 
 
 class ContactOrderCase(TransactionCase):
@@ -56,9 +61,40 @@ class ContactOrderCase(TransactionCase):
         )
         cls.status_new = cls.env.ref("contact_order.status_new")
 
+    def _settings_admin(self):
+        """The lowest rights that open the Contact Orders settings."""
+        return new_test_user(
+            self.env,
+            login="co_settings",
+            groups="base.group_user,base.group_system,contact_order.group_manager",
+        )
+
+    def _follow_equipment(self, user):
+        """A user without Maintenance rights sees the service objects they
+        follow (Maintenance's own rule)."""
+        self.equipment.message_subscribe(partner_ids=user.partner_id.ids)
+
     @classmethod
     def _create_order(cls, user=None, **vals):
         env = cls.env(user=user) if user else cls.env
         values = {"subject": "Sales question", "partner_id": cls.customer.id}
         values.update(vals)
         return env["contact.order"].create(values)
+
+
+class BookingCase(ContactOrderCase):
+    """An order of the user, to book on."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order = cls._create_order(user=cls.user)
+
+    def _book(self, user=None, **vals):
+        values = {"order_id": self.order.id, "start": datetime(2030, 6, 1, 9, 0)}
+        values.update(vals)
+        return (
+            self.env["contact.order.booking"]
+            .with_user(user or self.user)
+            .create(values)
+        )

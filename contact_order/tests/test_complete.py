@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from odoo.tests import Form, tagged, users
 
-from .common import ContactOrderCase
+from .common import FORM_VIEW, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -78,9 +78,9 @@ class TestComplete(ContactOrderCase):
     @users("co_user")
     def test_the_form_asks_only_when_bookings_are_planned(self):
         order = self.order.with_user(self.env.user)
-        form = Form(order)
+        form = Form(order, view=FORM_VIEW)
         self.assertEqual(form.planned_booking_count, 0)
         self._book(datetime(2030, 6, 10, 8, 0))
-        self.assertEqual(Form(order).planned_booking_count, 1)
+        self.assertEqual(Form(order, view=FORM_VIEW).planned_booking_count, 1)
         view = self.env.ref("contact_order.contact_order_view_form").sudo()
         self.assertIn('confirm="Complete this order?', view.arch_db)

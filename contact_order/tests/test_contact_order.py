@@ -1,9 +1,9 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, tagged, users
 
-from .common import ContactOrderCase
+from .common import FORM_VIEW, SETTINGS_VIEW, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -84,8 +84,10 @@ class TestContactOrder(ContactOrderCase):
         self.assertEqual(order.partner_id, self.customer)
         self.assertFalse(order.equipment_id)
 
+    @users("co_user")
     def test_prefill_in_form(self):
-        form = Form(self.env["contact.order"])
+        self._follow_equipment(self.env.user)
+        form = Form(self.env["contact.order"], view=FORM_VIEW)
         form.subject = "Form"
         form.equipment_id = self.equipment
         self.assertEqual(form.facility_id, self.facility)
@@ -175,8 +177,9 @@ class TestContactOrder(ContactOrderCase):
         order.write({"partner_id": False, "partner_name": "Bytt Kund AB"})
         self.assertEqual(order.partner_id.name, "Bytt Kund AB")
 
+    @users("co_user")
     def test_matching_customers_are_shown(self):
-        form = Form(self.env["contact.order"])
+        form = Form(self.env["contact.order"], view=FORM_VIEW)
         form.subject = "Duplicate?"
         form.partner_name = "verkstad ab"
         self.assertEqual(form.partner_match_ids[:], self.customer)
@@ -199,7 +202,7 @@ class TestContactOrder(ContactOrderCase):
                 "country_id": self.env.ref("base.se").id,
             }
         )
-        form = Form(self.env["contact.order"].with_user(self.user))
+        form = Form(self.env["contact.order"].with_user(self.user), view=FORM_VIEW)
         form.subject = "Question"
         form.partner_name = "Helt Nytt Namn AB"
         form.contact_phone = "+46 8 765 11 22"
@@ -209,10 +212,7 @@ class TestContactOrder(ContactOrderCase):
 
     def test_use_a_matching_customer_from_the_warning(self):
         partners = self.env["res.partner"].search_count([])
-        form = Form(
-            self.env["contact.order"].with_user(self.user),
-            view="contact_order.contact_order_view_form",
-        )
+        form = Form(self.env["contact.order"].with_user(self.user), view=FORM_VIEW)
         form.subject = "Question"
         form.partner_name = "Verkstad AB"
         self.assertEqual(form.partner_match_ids[:], self.customer)
@@ -293,7 +293,10 @@ class TestContactOrder(ContactOrderCase):
         self.assertEqual(orders.mapped("subject"), ["done", "early", "late", "undated"])
 
     def test_settings_list_order(self):
-        settings = Form(self.env["res.config.settings"])
+        settings = Form(
+            self.env["res.config.settings"].with_user(self._settings_admin()),
+            view=SETTINGS_VIEW,
+        )
         settings.contact_order_list_order = "serial"
         settings.save().execute()
         self.assertEqual(

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from .common import USER_GROUPS, ContactOrderCase
+from .common import FORM_VIEW, USER_GROUPS, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -45,7 +45,7 @@ class TestContactOrderNote(ContactOrderCase):
         self.assertAlmostEqual(groups[0]["total_hours"], 1.75)
 
     def test_notes_through_the_order_form(self):
-        with Form(self.order.with_user(self.user)) as form:
+        with Form(self.order.with_user(self.user), view=FORM_VIEW) as form:
             with form.note_ids.new() as line:
                 line.body = "<p>Customer wants an offer</p>"
                 line.hours = 0.5
@@ -55,7 +55,7 @@ class TestContactOrderNote(ContactOrderCase):
     def test_others_notes_are_read_only_in_the_form(self):
         self._note(self.manager, body="<p>Manager's note</p>")
         self._note(self.user, body="<p>My note</p>")
-        with Form(self.order.with_user(self.user)) as form:
+        with Form(self.order.with_user(self.user), view=FORM_VIEW) as form:
             # newest first: the user's own note, then the manager's
             with form.note_ids.edit(0) as line:
                 line.body = "<p>My corrected note</p>"

@@ -76,7 +76,8 @@ class TestHandOver(ContactOrderCase):
         wizard = Form(
             self.env["contact.order.hand.over"]
             .with_user(user)
-            .with_context(default_order_id=self.order.id)
+            .with_context(default_order_id=self.order.id),
+            view="contact_order.contact_order_hand_over_view_form",
         )
         wizard.user_id = to
         wizard.message = message

@@ -1,13 +1,22 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, tagged, users
 
-from .common import ContactOrderCase
+from .common import FORM_VIEW, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
 class TestRegisters(ContactOrderCase):
+    def _new_order_from(self, record, subject):
+        """Click New Contact Order on ``record`` and save the form it opens."""
+        action = record.with_env(self.env).action_new_contact_order()
+        form = Form(
+            self.env["contact.order"].with_context(**action["context"]), view=FORM_VIEW
+        )
+        form.subject = subject
+        return form.save()
+
     def test_customer_card_counts_orders_of_contacts(self):
         person = self.env["res.partner"].create(
             {"name": "Kalle Kontakt", "parent_id": self.customer.id}
@@ -24,27 +33,22 @@ class TestRegisters(ContactOrderCase):
             self.customer | person,
         )
 
+    @users("co_user")
     def test_new_order_from_customer(self):
-        action = self.customer.action_new_contact_order()
-        form = Form(self.env["contact.order"].with_context(**action["context"]))
-        form.subject = "From the customer card"
-        order = form.save()
+        order = self._new_order_from(self.customer, "From the customer card")
         self.assertEqual(order.partner_id, self.customer)
 
+    @users("co_user")
     def test_new_order_from_facility(self):
-        action = self.facility.action_new_contact_order()
-        form = Form(self.env["contact.order"].with_context(**action["context"]))
-        form.subject = "From the facility"
-        order = form.save()
+        order = self._new_order_from(self.facility, "From the facility")
         self.assertEqual(order.facility_id, self.facility)
         self.assertEqual(order.partner_id, self.customer)
         self.assertEqual(self.facility.contact_order_count, 1)
 
+    @users("co_user")
     def test_new_order_from_service_object(self):
-        action = self.equipment.action_new_contact_order()
-        form = Form(self.env["contact.order"].with_context(**action["context"]))
-        form.subject = "From the service object"
-        order = form.save()
+        self._follow_equipment(self.env.user)
+        order = self._new_order_from(self.equipment, "From the service object")
         self.assertEqual(order.equipment_id, self.equipment)
         self.assertEqual(order.facility_id, self.facility)
         self.assertEqual(order.partner_id, self.customer)
@@ -58,9 +62,3 @@ class TestRegisters(ContactOrderCase):
         self.assertEqual(self.facility.equipment_count, 1)
         with self.assertRaisesRegex(ValidationError, "belongs to"):
             self.equipment.customer_id = self.other_customer
-
-    def test_facility_address(self):
-        self.assertEqual(
-            self.facility._address_parts(),
-            ["Industrivägen 5", "721 30", "Västerås", "Sweden"],
-        )

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo.tests import Form, tagged
 
-from .common import ContactOrderCase
+from .common import SETTINGS_VIEW, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -137,7 +137,8 @@ class TestReminders(ContactOrderCase):
         self.assertEqual(bookings.filtered("reminder_sent_at"), bookings)
 
     def test_settings(self):
-        settings = Form(self.env["res.config.settings"])
+        Settings = self.env["res.config.settings"].with_user(self._settings_admin())
+        settings = Form(Settings, view=SETTINGS_VIEW)
         settings.contact_order_reminder_inapp = False
         settings.contact_order_reminder_sms = True
         settings.contact_order_reminder_lead_minutes = 30
@@ -148,7 +149,7 @@ class TestReminders(ContactOrderCase):
         self.assertEqual(
             self.params.get_param("contact_order.reminder_lead_minutes"), "30"
         )
-        settings = Form(self.env["res.config.settings"])
+        settings = Form(Settings, view=SETTINGS_VIEW)
         settings.contact_order_reminder_sms = False
         settings.save().execute()
         self.assertEqual(self.Booking._reminder_settings()[0], set())

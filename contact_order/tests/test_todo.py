@@ -11,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import ContactOrderCase
+from .common import FORM_VIEW, ContactOrderCase
 
 # Reads only the orders assigned to them: the lowest right that has a to-do.
 TECHNICIAN_GROUPS = "base.group_user,contact_order.group_view_assigned"
@@ -107,24 +107,6 @@ class TestTodo(ContactOrderCase):
             Todo.with_context(active_test=False).search([]).mapped("kind"),
             ["order", "booking"],
         )
-
-    @freeze_time("2030-01-15 12:00:00")
-    def test_book_next_contact_presets(self):
-        self.user.tz = "Europe/Stockholm"
-        order = self._create_order(user=self.user).with_user(self.user)
-        for method, expected in (
-            ("action_book_in_1_week", datetime(2030, 1, 22, 8, 0)),
-            ("action_book_in_1_month", datetime(2030, 2, 15, 8, 0)),
-            ("action_book_in_3_months", datetime(2030, 4, 15, 7, 0)),
-            ("action_book_in_6_months", datetime(2030, 7, 15, 7, 0)),
-        ):
-            with self.subTest(method=method):
-                action = getattr(order, method)()
-                booking = self.env["contact.order.booking"].browse(action["res_id"])
-                self.assertEqual(booking.start, expected)
-                self.assertEqual(booking.user_id, self.user)
-                self.assertEqual(booking.booking_type, "phone")
-                self.assertTrue(booking.calendar_event_id)
 
     @freeze_time("2030-06-05 10:00:00")
     def test_overdue_today_and_this_week_filters(self):
@@ -254,7 +236,7 @@ class TestTodo(ContactOrderCase):
         self.assertFalse(action["res_id"])
         self.assertEqual(action["views"][0][1], "form")
         self.assertEqual(action["name"], "New Contact Order")
-        form = Form(self.env["contact.order"].with_user(self.user))
+        form = Form(self.env["contact.order"].with_user(self.user), view=FORM_VIEW)
         form.subject = "Created from the to-do"
         form.partner_id = self.customer
         order = form.save()

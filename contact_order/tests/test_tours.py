@@ -58,7 +58,8 @@ class TestTours(HttpCase):
             str(order.sale_order_ids.note),
             "the internal subject stays off the customer's quotation",
         )
-        self.assertEqual(order.state, "open", "won when the quotation is confirmed")
+        self.assertEqual(order.sale_order_ids.state, "sale")
+        self.assertEqual(order.state, "won", "won when the quotation is confirmed")
 
     def test_technician_sees_only_assigned(self):
         technician = new_test_user(

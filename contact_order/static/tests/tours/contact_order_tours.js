@@ -9,7 +9,8 @@ const tours = registry.category("web_tour.tours");
 
 /* A salesperson opens a customer card, creates a contact order with a new
    facility and a new contact person, logs a note with hours, books the next
-   contact in six months and turns the order into a quotation. */
+   contact in six months and turns the order into a quotation, which the
+   customer accepts: the order is won. */
 tours.add("contact_order_sales_flow", {
     steps: () => [
         {
@@ -101,6 +102,26 @@ tours.add("contact_order_sales_flow", {
         {
             trigger: ".o_form_view button[name=action_view_contact_order]",
             content: "the saved quotation links back to the contact order",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_confirm]",
+            content: "the customer accepts: confirm the quotation",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current[data-value=sale]",
+        },
+        {
+            trigger: ".o_form_view button[name=action_view_contact_order]",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .ribbon:contains(Won)",
+            content: "the contact order is won once its quotation is confirmed",
+        },
+        {
+            trigger: ".o_form_view button[name=action_view_sale_orders]:contains(1 Sales Orders)",
+            content: "the smart button counts the quotation",
         },
     ],
 });

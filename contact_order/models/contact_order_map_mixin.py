@@ -1,0 +1,83 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from urllib.parse import quote_plus
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+OSM_URL = "https://www.openstreetmap.org"
+
+
+class ContactOrderMapMixin(models.AbstractModel):
+    """Where a contact order takes place, on OpenStreetMap: the coordinates
+    of its facility, else of its customer, else a search for its address
+    (for a model with ``facility_id``, ``partner_id`` and an address)."""
+
+    _name = "contact.order.map.mixin"
+    _description = "Contact Order Map"
+
+    map_url = fields.Char(compute="_compute_map_urls")
+    map_embed_url = fields.Char(compute="_compute_map_urls")
+    map_preview = fields.Html(compute="_compute_map_urls", sanitize=False)
+
+    @api.depends(
+        "facility_id.partner_latitude",
+        "facility_id.partner_longitude",
+        "partner_id.partner_latitude",
+        "partner_id.partner_longitude",
+        "street",
+        "zip",
+        "city",
+        "country_id",
+    )
+    def _compute_map_urls(self):
+        for order in self:
+            coordinates = order._map_coordinates()
+            if coordinates:
+                lat, lon = coordinates
+                order.map_url = f"{OSM_URL}/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}"
+                delta = 0.005
+                order.map_embed_url = (
+                    f"{OSM_URL}/export/embed.html?bbox={lon - delta},{lat - delta},"
+                    f"{lon + delta},{lat + delta}&layer=mapnik&marker={lat},{lon}"
+                )
+                # only numbers go into the markup: no user input is rendered
+                order.map_preview = (
+                    Markup(
+                        '<iframe class="w-100 border-0" height="350" src="%s"></iframe>'
+                    )
+                    % order.map_embed_url
+                )
+                continue
+            order.map_embed_url = order.map_preview = False
+            address = order._map_address()
+            order.map_url = (
+                f"{OSM_URL}/search?query={quote_plus(address)}" if address else False
+            )
+
+    def action_show_on_map(self):
+        self.ensure_one()
+        if not self.map_url:
+            raise UserError(
+                self.env._(
+                    "Contact order %s has no address to show on a map: fill in the "
+                    "address of its facility or customer.",
+                    self.name,
+                )
+            )
+        return {"type": "ir.actions.act_url", "url": self.map_url, "target": "new"}
+
+    def _map_coordinates(self):
+        """Coordinates of the facility, else of the customer."""
+        self.ensure_one()
+        for place in (self.facility_id, self.partner_id):
+            if place.partner_latitude or place.partner_longitude:
+                return place.partner_latitude, place.partner_longitude
+        return None
+
+    def _map_address(self):
+        self.ensure_one()
+        parts = (self.street, self.zip, self.city, self.country_id.name)
+        return ", ".join(part for part in parts if part)
