@@ -1539,7 +1539,9 @@ def cmd_makepot(args) -> int:
             merge = (
                 "import polib, sys; pot = polib.pofile(sys.argv[1])\n"
                 "for path in sys.argv[2:]:\n"
-                "    po = polib.pofile(path); po.merge(pot); po.save(path)\n"
+                "    po = polib.pofile(path); po.merge(pot)\n"
+                "    [po.remove(e) for e in po.obsolete_entries()]\n"
+                "    po.sort(key=lambda e: e.msgid); po.save(path)\n"
                 "    print(path, po.percent_translated(), '% translated')"
             )
             pos = sorted(str(p) for p in pot.parent.glob("*.po"))

@@ -2,20 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 # The translation template and the Swedish translation must stay complete.
 # When strings were added or changed, regenerate from the repository root with
-# a database DB that has contact_order installed WITH demo data (Odoo's own .pot
-# files include the terms of demo records) and nothing but its dependencies:
 #
-#   odoo-bin -c odoo.conf -d DB -u contact_order --stop-after-init
-#   odoo-bin -c odoo.conf -d DB --modules=contact_order --stop-after-init \
-#       --i18n-export=contact_order/i18n/contact_order.pot
-#   python3 -c "import polib; p = polib.pofile('contact_order/i18n/sv.po'); \
-#   p.merge(polib.pofile('contact_order/i18n/contact_order.pot')); \
-#   [p.remove(e) for e in p.obsolete_entries()]; p.sort(key=lambda e: e.msgid); \
-#   p.save()"
+#   python3 tools/devenv.py makepot
 #
-# then translate the new, empty entries of sv.po. Run these tests with:
-#   odoo-bin -c odoo.conf -d DB -u contact_order --stop-after-init --test-enable \
-#       --test-tags /contact_order:TestTranslations,/contact_order:TestSwedishInterface
+# (Odoo's own export on a database with demo data, whose terms Odoo's .pot
+# files include; merged into sv.po with polib, obsolete entries dropped,
+# sorted by msgid), then translate the new, empty entries of sv.po. Run these
+# tests alone with:
+#   python3 tools/devenv.py pytest -- contact_order/tests/test_translations.py
 """The .pot covers the code and data, sv.po translates all of it, and a
 Swedish user sees Swedish labels and messages."""
 
