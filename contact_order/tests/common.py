@@ -69,11 +69,6 @@ class ContactOrderCase(TransactionCase):
             groups="base.group_user,base.group_system,contact_order.group_manager",
         )
 
-    def _follow_equipment(self, user):
-        """A user without Maintenance rights sees the service objects they
-        follow (Maintenance's own rule)."""
-        self.equipment.message_subscribe(partner_ids=user.partner_id.ids)
-
     @classmethod
     def _create_order(cls, user=None, **vals):
         env = cls.env(user=user) if user else cls.env

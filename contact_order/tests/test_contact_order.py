@@ -86,7 +86,6 @@ class TestContactOrder(ContactOrderCase):
 
     @users("co_user")
     def test_prefill_in_form(self):
-        self._follow_equipment(self.env.user)
         form = Form(self.env["contact.order"], view=FORM_VIEW)
         form.subject = "Form"
         form.equipment_id = self.equipment

@@ -1,6 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged, users
 
 from .common import FORM_VIEW, ContactOrderCase
@@ -47,7 +47,6 @@ class TestRegisters(ContactOrderCase):
 
     @users("co_user")
     def test_new_order_from_service_object(self):
-        self._follow_equipment(self.env.user)
         order = self._new_order_from(self.equipment, "From the service object")
         self.assertEqual(order.equipment_id, self.equipment)
         self.assertEqual(order.facility_id, self.facility)
@@ -55,6 +54,24 @@ class TestRegisters(ContactOrderCase):
         self.assertEqual(self.equipment.contact_order_count, 1)
         action = self.equipment.action_view_contact_orders()
         self.assertEqual(self.env["contact.order"].search(action["domain"]), order)
+
+    @users("co_user")
+    def test_customers_service_objects_readable_without_maintenance_rights(self):
+        """Maintenance shows a user without its rights only the equipment
+        they follow: a contact order user still reads the customers' service
+        objects (not the company's own machines) and cannot change them."""
+        self.assertFalse(self.env.user.has_group("maintenance.group_equipment_manager"))
+        Equipment = self.env["maintenance.equipment"]
+        internal = Equipment.sudo().create({"name": "Office printer"})
+        self.assertEqual(
+            Equipment.search([("id", "in", (self.equipment | internal).ids)]),
+            self.equipment,
+        )
+        self.assertEqual(self.equipment.with_env(self.env).customer_id, self.customer)
+        with self.assertRaises(AccessError):
+            internal.with_env(self.env).name  # noqa: B018
+        with self.assertRaises(AccessError):
+            self.equipment.with_env(self.env).write({"name": "Renamed"})
 
     def test_equipment_customer_from_facility(self):
         self.assertEqual(self.equipment.customer_id, self.customer)
