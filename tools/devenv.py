@@ -1060,6 +1060,10 @@ def run_odoo_install_tests(ctx: OdooContext, template_db: str) -> TierResult:
     start = time.monotonic()
     db = "t_tests"
     ctx.cluster.createdb(db, template=template_db)
+    # the template's attachments (compiled assets) live in its filestore
+    filestore = ctx.run_dir / "odoo-data" / "filestore"
+    if (filestore / template_db).is_dir():
+        shutil.copytree(filestore / template_db, filestore / db)
     tags = ",".join(f"/{addon}" for addon in ctx.addons)
     banner(f"odoo tier: -i {','.join(ctx.addons)} --test-enable --test-tags {tags}")
     job = ctx.odoo_job(
@@ -1344,6 +1348,12 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
         tier.problem(str(exc))
         return [tier.finish()]
     say(f"PostgreSQL from {pg_bin}, socket {cluster.socket_dir} port {cluster.port}")
+    browsers = ("google-chrome", "chromium", "chromium-browser", "google-chrome-stable")
+    if not any(shutil.which(name) for name in browsers):
+        say(
+            "WARNING: no Chromium or Chrome on PATH: the browser tours will fail "
+            "(Debian/Ubuntu: apt-get install chromium)"
+        )
     deps = addon_dependencies(addons)
     ctx = OdooContext(
         odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips()
