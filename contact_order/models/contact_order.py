@@ -32,7 +32,11 @@ DONE_WRITABLE_PREFIXES = ("message_", "activity_", "website_message")
 class ContactOrder(models.Model):
     _name = "contact.order"
     _description = "Contact Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "contact.order.system.mixin"]
+    _inherit = [
+        "mail.thread.phone",
+        "mail.activity.mixin",
+        "contact.order.system.mixin",
+    ]
     _order = LIST_ORDERS["date"]
     _rec_names_search = ["name", "subject", "partner_id.name"]
     _check_company_auto = True

@@ -1,7 +1,8 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The contact person as a contact of the customer: picked or typed in the
-form, set through the API, kept in step with the order's contact fields."""
+form, set through the API, kept in step with the order's contact fields;
+suggested in the chatter, reached by SMS, found by phone."""
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -177,3 +178,94 @@ class TestContactPerson(ContactOrderCase):
         with self.assertRaises(UserError):
             order.with_user(self.seller).contact_name = "Sent Ändring"
         self.assertFalse(order.contact_partner_id)
+
+
+@tagged("post_install", "-at_install")
+class TestContactPersonMail(ContactOrderCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contact = cls.env["res.partner"].create(
+            {
+                "name": "Kalle Kund",
+                "parent_id": cls.customer.id,
+                "email": "kalle@verkstad.example",
+                "mobile": "070-111 22 33",
+            }
+        )
+
+    def _suggested(self, order, user=None):
+        return order.with_user(user or self.user)._message_get_suggested_recipients()
+
+    def test_contact_person_is_suggested(self):
+        order = self._create_order(
+            user_id=self.colleague.id, contact_partner_id=self.contact.id
+        )
+        suggested = self._suggested(order)
+        self.assertIn(self.contact.id, [s.get("partner_id") for s in suggested])
+        reason = next(s for s in suggested if s.get("partner_id") == self.contact.id)
+        self.assertEqual(reason["reason"], "Contact Person")
+
+    def test_contact_known_only_by_email_is_suggested(self):
+        # typed by a user who may not create contacts: text only
+        order = self._create_order(
+            user=self.user,
+            contact_name="Mejl Person",
+            contact_email="mejl@verkstad.example",
+        )
+        self.assertFalse(order.contact_partner_id)
+        suggested = self._suggested(order)
+        emails = [s for s in suggested if not s.get("partner_id")]
+        self.assertEqual(len(emails), 1)
+        self.assertIn("mejl@verkstad.example", emails[0]["email"])
+        self.assertEqual(emails[0]["create_values"]["parent_id"], self.customer.id)
+
+    def test_customer_suggested_without_contact_person(self):
+        order = self._create_order(user_id=self.user.id)
+        suggested = self._suggested(order)
+        self.assertIn(self.customer.id, [s.get("partner_id") for s in suggested])
+
+    def test_phone_search_sms_and_blacklist(self):
+        order = self._create_order(
+            user_id=self.user.id, contact_partner_id=self.contact.id
+        )
+        self.assertEqual(order.contact_phone, "+46701112233")
+        self.assertEqual(order.phone_sanitized, "+46701112233")
+        Order = self.env["contact.order"].with_user(self.user)
+        for typed in ("+46 70 111 22 33", "0046701112233", "111 22 33"):
+            self.assertIn(order, Order.search([("phone_mobile_search", "ilike", typed)]))
+        recipients = order._sms_get_recipients_info()[order.id]
+        self.assertEqual(recipients["partner"], self.contact)
+        self.assertEqual(recipients["sanitized"], "+46701112233")
+        self.env["phone.blacklist"].sudo().add("+46701112233")
+        self.assertTrue(order.with_user(self.user).phone_sanitized_blacklisted)
+
+    def test_contact_summary_template(self):
+        order = self._create_order(
+            user_id=self.user.id,
+            contact_partner_id=self.contact.id,
+            facility_id=self.facility.id,
+        )
+        template = self.env.ref("contact_order.mail_template_contact_summary")
+        values = template._generate_template(
+            order.ids, ["subject", "partner_to", "body_html"]
+        )[order.id]
+        self.assertEqual(values["subject"], f"[{order.name}] Sales question")
+        self.assertEqual(values["partner_ids"], self.contact.ids)
+        for text in ("Kalle Kund", order.name, "Verkstad Norra", "Sara Säljare"):
+            self.assertIn(text, values["body_html"])
+        # sent by the salesperson from the chatter's composer
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.user)
+            .with_context(
+                default_model="contact.order",
+                default_res_ids=order.ids,
+                default_composition_mode="comment",
+                default_template_id=template.id,
+            )
+        )
+        composer.save()._action_send_mail()
+        message = order.message_ids[0]
+        self.assertEqual(message.partner_ids, self.contact)
+        self.assertEqual(message.subject, f"[{order.name}] Sales question")
