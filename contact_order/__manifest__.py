@@ -22,6 +22,7 @@
         "data/contact_order_status_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_alias_data.xml",
         "data/mail_template_data.xml",
         "views/contact_order_status_views.xml",
         "views/contact_order_note_views.xml",

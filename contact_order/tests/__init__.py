@@ -24,3 +24,4 @@ from . import test_complete
 from . import test_new_facility
 from . import test_todo_tours
 from . import test_contact_person
+from . import test_mail_gateway
