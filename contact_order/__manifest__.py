@@ -28,6 +28,7 @@
         "views/contact_order_note_views.xml",
         "views/contact_order_booking_views.xml",
         "views/contact_order_hand_over_views.xml",
+        "views/contact_order_note_from_message_views.xml",
         "views/contact_order_views.xml",
         "views/contact_facility_views.xml",
         "views/res_partner_views.xml",
@@ -42,6 +43,7 @@
     "demo": ["demo/contact_order_demo.xml"],
     "assets": {
         "web.assets_backend": [
+            "contact_order/static/src/js/message_save_as_note.js",
             "contact_order/static/src/js/note_body_focus.js",
             "contact_order/static/src/js/status_badge_field.js",
             "contact_order/static/src/js/status_badge_field.xml",

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import (
     email_normalize,
     email_split,
@@ -32,6 +32,8 @@ FORWARDED_FROM_RE = re.compile(r"^[\s>*]*(?:from|från|fra|von|de)[\s*]*:(.*)$",
 EMAIL_RE = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # Precedence values of automatic emails (RFC 3834 asks not to answer them)
 AUTOMATIC_PRECEDENCE = {"auto_reply", "bulk", "junk", "list"}
+# the message types that carry what someone wrote
+WRITTEN_MESSAGE_TYPES = ("email", "comment", "email_outgoing")
 
 
 def is_automatic_email(message):
@@ -207,6 +209,39 @@ class ContactOrder(models.Model):
                 continue
             order._mail_log_note(msg_dict, colleague)
         return result
+
+    def _save_message_as_note(self, message, hours=0.0):
+        """Save a message of the order's chatter as a note of its log, by its
+        author (a colleague; else the user saving it, with the sender named)
+        at its time."""
+        self.ensure_one()
+        self._check_edit_right(
+            self.env._(
+                "You need the contact order right 'Edit' to save a message as a "
+                "note."
+            )
+        )
+        message.check_access("read")
+        if message.model != self._name or message.res_id != self.id:
+            raise UserError(
+                self.env._(
+                    "Only a message of contact order %s can be saved as its note.",
+                    self.name,
+                )
+            )
+        if message.message_type not in WRITTEN_MESSAGE_TYPES or is_html_empty(
+            message.body
+        ):
+            raise UserError(self.env._("This message has no text to save as a note."))
+        sender = message.sudo().author_id
+        author = sender.user_ids.filtered(lambda user: not user.share)[:1]
+        header = False
+        if not author:
+            author = self.env.user
+            header = sender.email_formatted or message.email_from
+        return self._mail_create_note(
+            self._mail_note_body(message.body, header), author, message.date, hours
+        )
 
     # the gateway's helpers
 

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import new_test_user, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import USER_GROUPS
 from .common_mail import ALIAS_XMLID, BOUNCE, ContactOrderMailCase
@@ -403,3 +404,117 @@ class TestMailAliasSettings(ContactOrderMailCase):
         alias = self.env.ref(ALIAS_XMLID)
         self.assertEqual(alias.alias_full_name, "co@test.mycompany.com")
         self.assertEqual(alias.alias_model_id.model, "contact.order")
+
+
+@tagged("post_install", "-at_install")
+class TestSaveAsNote(ContactOrderMailCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order = cls._create_order(
+            user_id=cls.user.id, contact_partner_id=cls.contact.id
+        )
+
+    def _wizard(self, message, user=None):
+        env = self.env(user=user or self.user)
+        return Form(
+            env["contact.order.note.from.message"].with_context(
+                default_message_id=message.id
+            ),
+            view="contact_order.contact_order_note_from_message_view_form",
+        )
+
+    @freeze_time("2030-06-03 12:00:00")
+    def test_customer_email_saved_as_note_with_hours(self):
+        self._receive(
+            "Kalle Kund <kalle@verkstad.example>",
+            subject=f"Re: [{self.order.name}] Sales question",
+        )
+        message = self.order.message_ids.filtered(lambda m: m.message_type == "email")
+        wizard = self._wizard(message)
+        self.assertIn("läcker olja", wizard.body)
+        wizard.hours = 0.5
+        wizard.save().action_save()
+        note = self.order.note_ids
+        self.assertIn("läcker olja", note.body)
+        self.assertIn("kalle@verkstad.example", note.body, "the sender is named")
+        self.assertEqual(note.hours, 0.5)
+        self.assertEqual(note.date, datetime(2030, 6, 3, 8, 15))
+        self.assertEqual(note.author_id, self.user, "the customer is no user")
+        self.assertEqual(self.order.total_hours, 0.5)
+
+    def test_colleague_message_keeps_its_author(self):
+        message = self.order.with_user(self.colleague).sudo().message_post(
+            body="Kunden vill ha offert i juni.",
+            author_id=self.colleague.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        self._wizard(message).save().action_save()
+        note = self.order.note_ids
+        self.assertEqual(note.author_id, self.colleague)
+        self.assertEqual(note.date, message.date)
+        self.assertNotIn("Email from", note.body)
+
+    def test_without_edit_right(self):
+        viewer = new_test_user(
+            self.env, login="co_viewer", groups="base.group_user,contact_order.group_view"
+        )
+        message = self.order.message_post(body="Text", message_type="comment")
+        with self.assertRaises(AccessError):
+            self.order.with_user(viewer)._save_message_as_note(message.with_user(viewer))
+        with self.assertRaises(AccessError):
+            self._wizard(message, user=viewer).save()
+        self.assertFalse(self.order.note_ids)
+
+    def test_only_messages_of_the_order(self):
+        partner_message = self.customer.message_post(
+            body="Intern info", message_type="comment"
+        )
+        with self.assertRaisesRegex(UserError, "Only messages of contact orders"):
+            self._wizard(partner_message, user=self.manager).save()
+        with self.assertRaisesRegex(UserError, "Only a message of contact order"):
+            self.order._save_message_as_note(partner_message)
+        other = self._create_order(user_id=self.user.id)
+        other_message = other.message_post(body="Other", message_type="comment")
+        with self.assertRaisesRegex(UserError, "Only a message of contact order"):
+            self.order.with_user(self.user)._save_message_as_note(other_message)
+        self.assertFalse(self.order.note_ids | other.note_ids)
+
+    def test_message_without_text(self):
+        self.order.message_subscribe(partner_ids=self.user.partner_id.ids)
+        self.order.write({"subject": "Changed"})
+        tracking = self.order.message_ids.filtered(lambda m: m.message_type == "notification")
+        self.assertTrue(tracking)
+        with self.assertRaisesRegex(UserError, "no text"):
+            self.order.with_user(self.user)._save_message_as_note(tracking[0])
+
+
+@tagged("post_install", "-at_install")
+class TestSaveAsNoteTour(HttpCase):
+    def test_save_customer_email_as_note(self):
+        user = new_test_user(
+            self.env, login="tour_noter", groups=USER_GROUPS, name="Nora Noter"
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Tour Kund AB", "email": "tour@kund.example"}
+        )
+        order = self.env["contact.order"].create(
+            {"subject": "Läckage", "partner_id": customer.id, "user_id": user.id}
+        )
+        order.message_post(
+            body="Kompressorn läcker olja, kan ni komma förbi?",
+            author_id=customer.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.start_tour(
+            f"/odoo/contact-orders/{order.id}",
+            "contact_order_save_message_as_note",
+            login=user.login,
+        )
+        note = order.note_ids
+        self.assertEqual(len(note), 1)
+        self.assertEqual(note.hours, 0.5)
+        self.assertEqual(note.author_id, user)
+        self.assertIn("läcker olja", note.body)
