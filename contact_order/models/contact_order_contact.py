@@ -10,7 +10,19 @@ CONTACT_DETAILS = {
 }
 
 
-class ContactOrder(models.Model):
+def _contact_detail(**kwargs):
+    """A contact field of the order, filled in from its contact person."""
+    return fields.Char(
+        compute="_compute_contact_details",
+        store=True,
+        readonly=False,
+        precompute=True,
+        **kwargs,
+    )
+
+
+# one concern per file, as the order's model is being split
+class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
     """The contact person as a contact of the customer in Contacts.
 
     ``contact_name``, ``contact_phone``, ``contact_email`` and
@@ -41,33 +53,10 @@ class ContactOrder(models.Model):
     partner_commercial_id = fields.Many2one(
         related="partner_id.commercial_partner_id", string="Customer Company"
     )
-    contact_name = fields.Char(
-        compute="_compute_contact_details",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    contact_phone = fields.Char(
-        compute="_compute_contact_details",
-        inverse="_inverse_contact_details",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    contact_email = fields.Char(
-        compute="_compute_contact_details",
-        inverse="_inverse_contact_details",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    contact_function = fields.Char(
-        compute="_compute_contact_details",
-        inverse="_inverse_contact_details",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
+    contact_name = _contact_detail()
+    contact_phone = _contact_detail(inverse="_inverse_contact_details")
+    contact_email = _contact_detail(inverse="_inverse_contact_details")
+    contact_function = _contact_detail(inverse="_inverse_contact_details")
 
     @api.depends("partner_id")
     def _compute_contact_partner_id(self):
@@ -194,7 +183,11 @@ class ContactOrder(models.Model):
         self.ensure_one()
         contacts = self.env["res.partner"].search(
             [
-                ("commercial_partner_id", "=", self.partner_id.commercial_partner_id.id),
+                (
+                    "commercial_partner_id",
+                    "=",
+                    self.partner_id.commercial_partner_id.id,
+                ),
                 ("is_company", "=", False),
                 ("type", "=", "contact"),
                 ("name", "=ilike", name),
@@ -202,8 +195,9 @@ class ContactOrder(models.Model):
             order="id",
         )
         return contacts.filtered(
-            lambda contact: not contact.company_id
-            or contact.company_id == self.company_id
+            lambda contact: (
+                not contact.company_id or contact.company_id == self.company_id
+            )
         )[:1]
 
     def _prepare_contact_person_vals(self, name):

@@ -3,8 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .contact_order_mail import ALIAS_XMLID
-
 from .contact_order_booking import (
     CHANNELS_PARAM,
     DEFAULT_DURATION,
@@ -14,6 +12,7 @@ from .contact_order_booking import (
     MAX_DURATION,
     REMINDER_CHANNELS,
 )
+from .contact_order_mail import ALIAS_XMLID
 
 
 class ResConfigSettings(models.TransientModel):
@@ -63,9 +62,7 @@ class ResConfigSettings(models.TransientModel):
         string="Contact Order Alias",
         help="Emails to this address become contact orders.",
     )
-    contact_order_alias_domain_id = fields.Many2one(
-        "mail.alias.domain", string="Contact Order Alias Domain"
-    )
+    contact_order_alias_domain_id = fields.Many2one("mail.alias.domain")
     contact_order_alias_contact = fields.Selection(
         [("everyone", "Everyone"), ("partners", "Known Contacts Only")],
         string="Accept Emails From",
@@ -133,7 +130,7 @@ class ResConfigSettings(models.TransientModel):
     def set_values(self):
         """The alias of contact orders, made again if it was deleted (as
         hr_expense keeps its own)."""
-        super().set_values()
+        result = super().set_values()
         alias = self.env.ref(ALIAS_XMLID, raise_if_not_found=False)
         vals = {
             "alias_name": self.contact_order_alias_prefix,
@@ -150,7 +147,8 @@ class ResConfigSettings(models.TransientModel):
                 .sudo()
                 .create(
                     dict(
-                        vals, alias_model_id=self.env["ir.model"]._get_id("contact.order")
+                        vals,
+                        alias_model_id=self.env["ir.model"]._get_id("contact.order"),
                     )
                 )
             )
@@ -164,3 +162,4 @@ class ResConfigSettings(models.TransientModel):
                     "noupdate": True,
                 }
             )
+        return result

@@ -85,7 +85,10 @@ class ContactOrderMailCase(ContactOrderCase, MailCommon):
         )
         cls.alias = cls.env.ref(ALIAS_XMLID)
         cls.alias.write(
-            {"alias_name": "contact-orders", "alias_domain_id": cls.mail_alias_domain.id}
+            {
+                "alias_name": "contact-orders",
+                "alias_domain_id": cls.mail_alias_domain.id,
+            }
         )
         cls.alias_email = cls.alias.alias_full_name
         cls.contact = cls.env["res.partner"].create(
