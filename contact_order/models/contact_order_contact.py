@@ -21,8 +21,7 @@ def _contact_detail(**kwargs):
     )
 
 
-# one concern per file, as the order's model is being split
-class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class ContactOrder(models.Model):
     """The contact person as a contact of the customer in Contacts.
 
     ``contact_name``, ``contact_phone``, ``contact_email`` and
@@ -158,9 +157,11 @@ class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-in
         """Link the contact person typed by name to the customer's contact of
         that name, else to a new contact of the customer made from the
         order's details; a name emptied unlinks the contact. Users who may not
-        create contacts keep a new name as text."""
+        create contacts keep a new name as text, and orders created completed
+        (imports of history) their text as it is."""
         Partner = self.env["res.partner"]
-        for order in self.filtered("partner_id"):
+        orders = self.filtered(lambda order: order.state != "done")
+        for order in orders.filtered("partner_id"):
             name = (order.contact_name or "").strip()
             contact = order.contact_partner_id
             if not name:

@@ -53,8 +53,7 @@ def is_automatic_email(message):
     )
 
 
-# one concern per file, as the order's model is being split
-class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class ContactOrder(models.Model):
     """Contact orders by email: the alias (``data/mail_alias_data.xml``, its
     name in Settings) makes an order of an email, with the email as its first
     note; an email about an order (a reply to one of its emails, or
@@ -64,7 +63,8 @@ class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-in
     ``mail.thread.phone`` (see contact_order.py): phone search, SMS and the
     phone blacklist work on the contact person's phone."""
 
-    _inherit = "contact.order"
+    # one concern per file, as the order's model is being split
+    _inherit = "contact.order"  # pylint: disable=consider-merging-classes-inherited
 
     phone_sanitized = fields.Char(index="btree_not_null")
 
@@ -158,8 +158,8 @@ class ContactOrder(models.Model):  # pylint: disable=consider-merging-classes-in
         if not email:
             raise ValidationError(
                 self.env._(
-                    "No customer in this email: it has no sender's address, and "
-                    "a colleague's email names no customer."
+                    "No customer in this email: it has no sender's address, or "
+                    "it is a colleague's email that names no customer."
                 )
             )
         colleague = self._mail_internal_user(msg_dict.get("email_from"))

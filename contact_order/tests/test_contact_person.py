@@ -180,6 +180,13 @@ class TestContactPerson(ContactPersonCase):
         self.assertEqual(linked.contact_phone, "+4687654321")
         self.assertFalse(self.contact.phone)
 
+    def test_history_imported_as_completed_keeps_its_text(self):
+        contacts = self.env["res.partner"].search_count([])
+        order = self._create_order(contact_name="Gammal Kontakt", state="done")
+        self.assertEqual(order.contact_name, "Gammal Kontakt")
+        self.assertFalse(order.contact_partner_id)
+        self.assertEqual(self.env["res.partner"].search_count([]), contacts)
+
     def test_completed_order_keeps_its_contact(self):
         order = self._create_order(user_id=self.seller.id)
         order.with_user(self.seller).action_complete()

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .common import USER_GROUPS
@@ -134,6 +134,13 @@ class TestMailGatewayNewOrder(ContactOrderMailCase):
 
     def test_no_sender_makes_no_order(self):
         self.assertFalse(self._receive_no_order(""))
+
+    def test_no_sender_without_alias_is_refused(self):
+        # the gateway's fallback (message_process with a model, no alias)
+        with self.assertRaisesRegex(ValidationError, "No customer in this email"):
+            self.env["contact.order"].message_new(
+                {"email_from": "", "subject": "Hej", "body": "<p>Hej</p>"}
+            )
 
     def test_bounce_makes_no_order(self):
         returned = self._receive_no_order(
