@@ -4,7 +4,7 @@
     "name": "Contact Orders",
     "summary": "Log every contact with a customer: notes, bookings, follow-ups "
     "and conversion to a sales quotation",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/contact-order/contact_order",
     "author": "contact_order developers",
@@ -24,10 +24,13 @@
         "data/contact_order_status_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_alias_data.xml",
+        "data/mail_template_data.xml",
         "views/contact_order_status_views.xml",
         "views/contact_order_note_views.xml",
         "views/contact_order_booking_views.xml",
         "views/contact_order_hand_over_views.xml",
+        "views/contact_order_note_from_message_views.xml",
         "views/contact_order_views.xml",
         "views/contact_facility_views.xml",
         "views/res_partner_views.xml",
@@ -42,6 +45,7 @@
     "demo": ["demo/contact_order_demo.xml"],
     "assets": {
         "web.assets_backend": [
+            "contact_order/static/src/js/message_save_as_note.js",
             "contact_order/static/src/js/note_body_focus.js",
             "contact_order/static/src/js/status_badge_field.js",
             "contact_order/static/src/js/status_badge_field.xml",

@@ -122,11 +122,22 @@ def seed(env, addons, state):
         )
     else:
         model = env[SEED_MODEL]
-        partner = env["res.partner"].create({"name": "Lifecycle Check Customer"})
+        partner = env["res.partner"].create(
+            {"name": "Lifecycle Check Customer", "is_company": True}
+        )
+        # the first order names a contact of the customer, the others a
+        # person only typed (see migrations/18.0.1.3.0)
+        contact = env["res.partner"].create(
+            {"name": "Lifecycle Contact", "parent_id": partner.id}
+        )
         vals_list = [
             required_values(
                 model,
-                {"subject": f"lifecycle check #{i}", "partner_id": partner.id},
+                {
+                    "subject": f"lifecycle check #{i}",
+                    "partner_id": partner.id,
+                    "contact_name": contact.name if i == 0 else f"Typed Person {i}",
+                },
             )
             for i in range(SEED_COUNT)
         ]
@@ -135,7 +146,9 @@ def seed(env, addons, state):
             "model": SEED_MODEL,
             "ids": records.ids,
             "subjects": records.mapped("subject"),
+            "contact_names": records.mapped("contact_name"),
             "partner_id": partner.id,
+            "contact_id": contact.id,
         }
         # what hangs on an order: a note and a booking (with its meeting)
         start = fields.Datetime.add(fields.Datetime.now(), days=7)
@@ -198,6 +211,17 @@ def check(env, addons, state):
         problems.append(f"subjects changed: {records.mapped('subject')}")
     if set(records.mapped("partner_id").ids) - {seeded["partner_id"]}:
         problems.append("partner_id changed")
+    names = seeded.get("contact_names")
+    if names and records.mapped("contact_name") != names[: len(records)]:
+        problems.append(f"contact names changed: {records.mapped('contact_name')}")
+    if names and "contact_partner_id" in records._fields:
+        if records[:1].contact_partner_id.id != seeded["contact_id"]:
+            problems.append("the contact of the customer is not linked (18.0.1.3.0)")
+        if any(
+            r.contact_partner_id and r.contact_partner_id.name != r.contact_name
+            for r in records
+        ):
+            problems.append("an order linked to a contact of another name")
     for child in (NOTE_MODEL, BOOKING_MODEL):
         ids = seeded.get(child, [])
         lines = env[child].browse(ids).exists() if child in env else []

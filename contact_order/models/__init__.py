@@ -5,6 +5,8 @@ from . import contact_order_map_mixin
 from . import contact_order_status
 from . import contact_facility
 from . import contact_order
+from . import contact_order_contact
+from . import contact_order_mail
 from . import contact_order_note
 from . import contact_order_booking
 from . import calendar_event

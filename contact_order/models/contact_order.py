@@ -37,7 +37,7 @@ class ContactOrder(models.Model):
     _name = "contact.order"
     _description = "Contact Order"
     _inherit = [
-        "mail.thread",
+        "mail.thread.phone",
         "mail.activity.mixin",
         "contact.order.system.mixin",
         "contact.order.customer.mixin",

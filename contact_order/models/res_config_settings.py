@@ -13,6 +13,7 @@ from .contact_order_booking import (
     REMINDER_CHANNELS,
     is_valid_duration,
 )
+from .contact_order_mail import ALIAS_XMLID
 
 
 class ResConfigSettings(models.TransientModel):
@@ -58,6 +59,18 @@ class ResConfigSettings(models.TransientModel):
         compute="_compute_contact_order_reminder_channels",
         inverse="_inverse_contact_order_reminder_channels",
     )
+    contact_order_alias_prefix = fields.Char(
+        string="Contact Order Alias",
+        help="Emails to this address become contact orders.",
+    )
+    contact_order_alias_domain_id = fields.Many2one("mail.alias.domain")
+    contact_order_alias_contact = fields.Selection(
+        [("everyone", "Everyone"), ("partners", "Known Contacts Only")],
+        string="Accept Emails From",
+        default="everyone",
+        help="Who may make contact orders by email: anyone, or only senders "
+        "who are in Contacts.",
+    )
 
     @api.depends("company_id")
     def _compute_contact_order_reminder_channels(self):
@@ -97,3 +110,57 @@ class ResConfigSettings(models.TransientModel):
                         MAX_DURATION,
                     )
                 )
+
+    @api.model
+    def get_values(self):
+        values = super().get_values()
+        alias = self.env.ref(ALIAS_XMLID, raise_if_not_found=False)
+        if alias:
+            values.update(
+                contact_order_alias_prefix=alias.alias_name,
+                # an alias made before the company's domain was set up
+                contact_order_alias_domain_id=(
+                    alias.alias_domain_id or self.env.company.alias_domain_id
+                ).id,
+                contact_order_alias_contact="partners"
+                if alias.alias_contact == "partners"
+                else "everyone",
+            )
+        return values
+
+    def set_values(self):
+        """The alias of contact orders, made again if it was deleted (as
+        hr_expense keeps its own)."""
+        result = super().set_values()
+        alias = self.env.ref(ALIAS_XMLID, raise_if_not_found=False)
+        vals = {
+            "alias_name": self.contact_order_alias_prefix,
+            "alias_domain_id": self.contact_order_alias_domain_id.id,
+            "alias_contact": self.contact_order_alias_contact or "everyone",
+        }
+        if alias:
+            current = (alias.alias_name, alias.alias_domain_id.id, alias.alias_contact)
+            if current != tuple(vals.values()):
+                alias.sudo().write(vals)
+        elif self.contact_order_alias_prefix:
+            alias = (
+                self.env["mail.alias"]
+                .sudo()
+                .create(
+                    dict(
+                        vals,
+                        alias_model_id=self.env["ir.model"]._get_id("contact.order"),
+                    )
+                )
+            )
+            module, name = ALIAS_XMLID.split(".")
+            self.env["ir.model.data"].sudo().create(
+                {
+                    "module": module,
+                    "name": name,
+                    "model": "mail.alias",
+                    "res_id": alias.id,
+                    "noupdate": True,
+                }
+            )
+        return result

@@ -1,0 +1,213 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+# the contact's fields that the order's contact details mirror
+CONTACT_DETAILS = {
+    "contact_email": "email",
+    "contact_function": "function",
+}
+
+
+def _contact_detail(**kwargs):
+    """A contact field of the order, filled in from its contact person."""
+    return fields.Char(
+        compute="_compute_contact_details",
+        store=True,
+        readonly=False,
+        precompute=True,
+        **kwargs,
+    )
+
+
+class ContactOrder(models.Model):
+    """The contact person as a contact of the customer in Contacts.
+
+    ``contact_name``, ``contact_phone``, ``contact_email`` and
+    ``contact_function`` stay the fields imports and the API use: picking a
+    contact fills them in, changing them on the order changes the contact (when
+    the user may), and a name typed without a contact becomes a new contact of
+    the customer on save, the way a new customer's name does. Orders whose
+    contact person was only typed, before or without the right to create
+    contacts, keep it as text."""
+
+    _inherit = "contact.order"
+
+    contact_partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        compute="_compute_contact_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        index="btree_not_null",
+        check_company=True,
+        domain="[('commercial_partner_id', '=', partner_commercial_id), "
+        "('is_company', '=', False), ('type', '=', 'contact')]",
+        help="The contact person: one of the customer's contacts. A name typed "
+        "without one becomes a new contact of the customer when you save.",
+    )
+    partner_commercial_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", string="Customer Company"
+    )
+    contact_name = _contact_detail()
+    contact_phone = _contact_detail(inverse="_inverse_contact_details")
+    contact_email = _contact_detail(inverse="_inverse_contact_details")
+    contact_function = _contact_detail(inverse="_inverse_contact_details")
+
+    @api.depends("partner_id")
+    def _compute_contact_partner_id(self):
+        # another customer: its contact person is not the former one's
+        for order in self:
+            if not order._is_customer_contact(order.contact_partner_id):
+                order.contact_partner_id = False
+
+    @api.depends("contact_partner_id")
+    def _compute_contact_details(self):
+        # without a contact, what was typed stays
+        for order in self.filtered("contact_partner_id"):
+            contact = order.contact_partner_id
+            order.contact_name = contact.name
+            order.contact_phone = order._contact_phone_of(contact)
+            for fname, partner_fname in CONTACT_DETAILS.items():
+                order[fname] = contact[partner_fname]
+
+    def _inverse_contact_details(self):
+        """Details changed on the order are the contact's newest: they go to
+        the contact, when the user may change it (otherwise they stay on the
+        order only, as before contacts were linked)."""
+        for order in self.filtered("contact_partner_id"):
+            contact = order.contact_partner_id
+            updates = order._contact_updates(contact)
+            if updates and contact.has_access("write"):
+                contact.write(updates)
+
+    @api.constrains("contact_partner_id", "partner_id")
+    def _check_contact_partner_id(self):
+        for order in self:
+            if not order._is_customer_contact(order.contact_partner_id):
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s is not a contact person of %(customer)s: pick "
+                        "one of the customer's contacts or type a new name.",
+                        contact=order.contact_partner_id.display_name,
+                        customer=order.partner_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = super().create(vals_list)
+        typed = self.browse(
+            order.id
+            for order, vals in zip(orders, vals_list, strict=True)
+            if vals.get("contact_name") and not vals.get("contact_partner_id")
+        )
+        typed._link_contact_person()
+        return orders
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "contact_name" in vals and not vals.get("contact_partner_id"):
+            self._link_contact_person()
+        return result
+
+    def _is_customer_contact(self, contact):
+        """Whether ``contact`` (empty: yes) is a person of the customer: one of
+        its contacts, or the customer itself when it is a person."""
+        self.ensure_one()
+        return not contact or (
+            not contact.is_company
+            and contact.commercial_partner_id == self.partner_id.commercial_partner_id
+        )
+
+    def _contact_numbers(self, contact):
+        """The contact's phone and mobile as the order keeps numbers."""
+        country = contact.country_id or self.country_id or self.company_id.country_id
+        return [
+            self._phone_format_number(number, country, force_format="E164") or number
+            for number in (contact.phone, contact.mobile)
+            if number
+        ]
+
+    def _contact_phone_of(self, contact):
+        return next(iter(self._contact_numbers(contact)), False)
+
+    def _contact_updates(self, contact):
+        """The order's details that differ from ``contact``'s, as its values
+        (an emptied detail does not empty the contact's)."""
+        self.ensure_one()
+        updates = {}
+        if self.contact_phone and self.contact_phone not in self._contact_numbers(
+            contact
+        ):
+            updates["phone"] = self.contact_phone
+        email = self.contact_email
+        if email and tools.email_normalize(email) != tools.email_normalize(
+            contact.email or ""
+        ):
+            updates["email"] = email
+        if self.contact_function and self.contact_function != contact.function:
+            updates["function"] = self.contact_function
+        return updates
+
+    def _link_contact_person(self):
+        """Link the contact person typed by name to the customer's contact of
+        that name, else to a new contact of the customer made from the
+        order's details; a name emptied unlinks the contact. Users who may not
+        create contacts keep a new name as text, and orders created completed
+        (imports of history) their text as it is."""
+        Partner = self.env["res.partner"]
+        orders = self.filtered(lambda order: order.state != "done")
+        for order in orders.filtered("partner_id"):
+            name = (order.contact_name or "").strip()
+            contact = order.contact_partner_id
+            if not name:
+                if contact:
+                    order.contact_partner_id = False
+                continue
+            if contact and contact.name.strip().casefold() == name.casefold():
+                continue
+            contact = order._find_contact_person(name)
+            if contact:
+                updates = order._contact_updates(contact)
+                if updates and contact.has_access("write"):
+                    contact.write(updates)
+            elif Partner.has_access("create"):
+                contact = Partner.create(order._prepare_contact_person_vals(name))
+            if contact or order.contact_partner_id:
+                order.contact_partner_id = contact
+
+    def _find_contact_person(self, name):
+        self.ensure_one()
+        contacts = self.env["res.partner"].search(
+            [
+                (
+                    "commercial_partner_id",
+                    "=",
+                    self.partner_id.commercial_partner_id.id,
+                ),
+                ("is_company", "=", False),
+                ("type", "=", "contact"),
+                ("name", "=ilike", name),
+            ],
+            order="id",
+        )
+        return contacts.filtered(
+            lambda contact: (
+                not contact.company_id or contact.company_id == self.company_id
+            )
+        )[:1]
+
+    def _prepare_contact_person_vals(self, name):
+        self.ensure_one()
+        return {
+            "name": name,
+            "parent_id": self.partner_id.commercial_partner_id.id,
+            "type": "contact",
+            "phone": self.contact_phone,
+            "email": self.contact_email,
+            "function": self.contact_function,
+        }
