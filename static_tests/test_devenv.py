@@ -143,3 +143,16 @@ def test_checklog_fails_on_warnings_and_errors(tmp_path):
     for level in ("WARNING", "ERROR", "CRITICAL"):
         log.write_text(clean + f"2025-05-06 10:00:01,000 42 {level} db odoo.x: boom\n")
         assert "odoo.x: boom" in devenv.checklog(log), level
+
+
+def test_failed_demo_data_fails_the_tier():
+    """Odoo installs an addon whose demo data fails with only a warning."""
+    log = LOG.replace(
+        "WARNING t odoo.addons.x.models.y: something odd",
+        "WARNING t odoo.modules.loading: Module x demo data failed to install, "
+        "installed without demo data",
+    )
+    assert "demo data failed" in log
+    assert devenv.demo_data_failures(devenv.parse_odoo_test_log(LOG)) == []
+    found = devenv.demo_data_failures(devenv.parse_odoo_test_log(log))
+    assert len(found) == 1 and "Module x demo data failed" in found[0]

@@ -1054,6 +1054,16 @@ def check_odoo_step(tier: TierResult, job: Job, rc: int, what: str) -> bool:
     return ok
 
 
+def demo_data_failures(report: OdooTestReport) -> list[str]:
+    """Odoo installs an addon whose demo data fails with only a warning: the
+    tests would then run on a database without the demo users see."""
+    return [
+        r.lines[0][:300]
+        for r in report.warning_records
+        if "demo data failed to install" in r.text
+    ]
+
+
 def run_odoo_install_tests(ctx: OdooContext, template_db: str) -> TierResult:
     """Tier a: install the addons with demo data and run their tests."""
     tier = TierResult("odoo-tests")
@@ -1108,6 +1118,8 @@ def run_odoo_install_tests(ctx: OdooContext, template_db: str) -> TierResult:
             f"{len(report.error_records)} ERROR/CRITICAL log line(s) outside "
             f"test results (log: {job.log_path}):\n{shown}"
         )
+    for line in demo_data_failures(report):
+        tier.problem(f"{line} (log: {job.log_path})")
     addon_warnings = [
         r
         for r in report.warning_records
