@@ -4,7 +4,7 @@
     "name": "Contact Orders",
     "summary": "Log every contact with a customer: notes, bookings, follow-ups "
     "and conversion to a sales quotation",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/contact-order/contact_order",
     "author": "contact_order developers",
@@ -28,6 +28,7 @@
         "views/contact_order_note_views.xml",
         "views/contact_order_booking_views.xml",
         "views/contact_order_hand_over_views.xml",
+        "views/contact_order_log_contact_views.xml",
         "views/contact_order_views.xml",
         "views/contact_facility_views.xml",
         "views/res_partner_views.xml",

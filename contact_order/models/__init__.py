@@ -17,3 +17,4 @@ from . import res_config_settings
 from . import ir_attachment
 from . import sale_order
 from . import contact_order_todo
+from . import contact_order_note_contact_type

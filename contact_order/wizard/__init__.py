@@ -1,1 +1,2 @@
 from . import contact_order_hand_over
+from . import contact_order_log_contact
