@@ -18,3 +18,5 @@ from . import ir_attachment
 from . import sale_order
 from . import contact_order_todo
 from . import contact_order_note_contact_type
+from . import contact_order_lost_reason
+from . import contact_order_outcome

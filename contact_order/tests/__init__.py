@@ -28,3 +28,4 @@ from . import test_assignment_notices
 from . import test_booking_presets
 from . import test_log_contact
 from . import test_log_contact_tour
+from . import test_outcome

@@ -1,2 +1,3 @@
 from . import contact_order_hand_over
 from . import contact_order_log_contact
+from . import contact_order_complete
