@@ -31,6 +31,7 @@
         "views/contact_order_hand_over_views.xml",
         "views/contact_order_log_contact_views.xml",
         "views/contact_order_lost_reason_views.xml",
+        "views/contact_order_tag_views.xml",
         "views/contact_order_complete_views.xml",
         "views/contact_order_views.xml",
         "views/contact_facility_views.xml",

@@ -19,4 +19,5 @@ from . import sale_order
 from . import contact_order_todo
 from . import contact_order_note_contact_type
 from . import contact_order_lost_reason
-from . import contact_order_outcome
+from . import contact_order_tag
+from . import contact_order_follow_up

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..models.contact_order_outcome import OUTCOMES
+from ..models.contact_order_follow_up import OUTCOMES
 
 
 class ContactOrderComplete(models.TransientModel):

@@ -3,6 +3,12 @@
 from odoo import fields, models
 from odoo.exceptions import ValidationError
 
+PRIORITIES = [
+    ("0", "Normal"),
+    ("1", "Good"),
+    ("2", "Very Good"),
+    ("3", "Excellent"),
+]
 OUTCOMES = [
     ("won", "Won"),
     ("lost", "Lost"),
@@ -12,13 +18,33 @@ OUTCOMES = [
 
 
 class ContactOrder(models.Model):
-    """How an order ended: asked when it is completed (see
-    contact.order.complete), cleared when it is reopened. Only completing
-    sets them."""
+    """The follow-up habits of issue #18 on the order, in one extension:
+    how promising it is, as CRM qualifies a lead (tags, priority stars, an
+    estimated value in the company's currency); how it ended (the outcome
+    and lost reason, asked when it is completed, see
+    contact.order.complete, cleared when it is reopened; only completing
+    sets them)."""
 
     _inherit = "contact.order"
     _system_fields = ("outcome", "lost_reason_id")
 
+    tag_ids = fields.Many2many(
+        "contact.order.tag",
+        "contact_order_tag_rel",
+        "order_id",
+        "tag_id",
+        string="Tags",
+    )
+    priority = fields.Selection(
+        PRIORITIES, default="0", index=True, tracking=True, required=True
+    )
+    expected_value = fields.Monetary(
+        string="Estimated Value",
+        currency_field="currency_id",
+        tracking=True,
+        aggregator="sum",
+        help="What the contact may bring in, in the company's currency.",
+    )
     outcome = fields.Selection(
         OUTCOMES, readonly=True, copy=False, tracking=True, index="btree_not_null"
     )
