@@ -34,6 +34,7 @@
         "views/contact_order_tag_views.xml",
         "views/contact_order_complete_views.xml",
         "views/contact_order_views.xml",
+        "views/contact_order_merge_views.xml",
         "views/contact_facility_views.xml",
         "views/res_partner_views.xml",
         "views/maintenance_equipment_views.xml",

@@ -278,7 +278,11 @@ class ContactOrder(models.Model):
         for order in self:
             planned = order.booking_ids.filtered(lambda b: b.state == "planned")
             if planned:
-                first = min(planned, key=lambda booking: (booking.start, booking.id))
+                # _origin: in a form's onchange the bookings have new ids,
+                # which do not compare
+                first = min(
+                    planned, key=lambda booking: (booking.start, booking._origin.id)
+                )
                 # the day the assignee meets the customer
                 order.scheduled_date = first._local_start().date()
             else:
