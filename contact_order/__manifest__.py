@@ -25,6 +25,7 @@
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
         "data/contact_order_lost_reason_data.xml",
+        "data/contact_order_booking_recurrence_data.xml",
         "views/contact_order_status_views.xml",
         "views/contact_order_note_views.xml",
         "views/contact_order_booking_views.xml",

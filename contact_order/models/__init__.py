@@ -21,3 +21,4 @@ from . import contact_order_note_contact_type
 from . import contact_order_lost_reason
 from . import contact_order_tag
 from . import contact_order_follow_up
+from . import contact_order_booking_recurrence

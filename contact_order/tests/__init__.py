@@ -31,3 +31,4 @@ from . import test_log_contact_tour
 from . import test_outcome
 from . import test_tags_priority_value
 from . import test_merge
+from . import test_booking_recurrence

@@ -86,6 +86,9 @@ class ContactOrderLogContact(models.TransientModel):
             self.contact_type = self.booking_id.booking_type
             self.next_type = self.booking_id.booking_type
             self.next_user_id = self.booking_id.user_id
+            if self.booking_id.repeat_unit:
+                # the series books the next occurrence itself
+                self.next_step = "none"
 
     def action_log(self):
         self.ensure_one()
