@@ -62,7 +62,6 @@ class ContactOrder(models.Model):
         index="btree_not_null",
         ondelete="restrict",
     )
-
     duplicate_order_ids = fields.Many2many(
         "contact.order",
         string="Open Orders of the Same Customer",

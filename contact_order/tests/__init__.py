@@ -32,3 +32,4 @@ from . import test_outcome
 from . import test_tags_priority_value
 from . import test_merge
 from . import test_booking_recurrence
+from . import test_follow_up_rpc
