@@ -19,3 +19,8 @@ from . import res_config_settings
 from . import ir_attachment
 from . import sale_order
 from . import contact_order_todo
+from . import contact_order_note_contact_type
+from . import contact_order_lost_reason
+from . import contact_order_tag
+from . import contact_order_follow_up
+from . import contact_order_booking_recurrence

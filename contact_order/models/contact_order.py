@@ -1,11 +1,11 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .contact_order_booking import NEXT_CONTACT_DELAYS
 from .contact_order_count_mixin import (
     CONTACT_ORDER_READERS,
     contact_order_users_domain,
@@ -278,7 +278,11 @@ class ContactOrder(models.Model):
         for order in self:
             planned = order.booking_ids.filtered(lambda b: b.state == "planned")
             if planned:
-                first = min(planned, key=lambda booking: (booking.start, booking.id))
+                # _origin: in a form's onchange the bookings have new ids,
+                # which do not compare
+                first = min(
+                    planned, key=lambda booking: (booking.start, booking._origin.id)
+                )
                 # the day the assignee meets the customer
                 order.scheduled_date = first._local_start().date()
             else:
@@ -581,10 +585,10 @@ class ContactOrder(models.Model):
         return self.write({"user_id": self.env.uid})
 
     # the Bookings tab's presets: a phone call in 1 week ... 6 months
-    action_book_in_1_week = _book_in(relativedelta(weeks=1))
-    action_book_in_1_month = _book_in(relativedelta(months=1))
-    action_book_in_3_months = _book_in(relativedelta(months=3))
-    action_book_in_6_months = _book_in(relativedelta(months=6))
+    action_book_in_1_week = _book_in(NEXT_CONTACT_DELAYS["1_week"])
+    action_book_in_1_month = _book_in(NEXT_CONTACT_DELAYS["1_month"])
+    action_book_in_3_months = _book_in(NEXT_CONTACT_DELAYS["3_months"])
+    action_book_in_6_months = _book_in(NEXT_CONTACT_DELAYS["6_months"])
 
     def action_create_sale_order(self):
         """Open a new quotation prefilled from the order, as sale_crm opens one

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 
 import psycopg2.errors
 import pytz
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models, tools
@@ -27,6 +28,15 @@ LEAD_PARAM = "contact_order.reminder_lead_minutes"
 DURATION_PARAM = "contact_order.default_booking_duration"
 
 _logger = logging.getLogger(__name__)
+
+
+# the next-contact presets: the order's Bookings tab and Log Contact
+NEXT_CONTACT_DELAYS = {
+    "1_week": relativedelta(weeks=1),
+    "1_month": relativedelta(months=1),
+    "3_months": relativedelta(months=3),
+    "6_months": relativedelta(months=6),
+}
 
 
 def is_valid_duration(hours):
@@ -253,7 +263,11 @@ class ContactOrderBooking(models.Model):
         planned = self.filtered(lambda b: b.state == "planned")
         activities = planned.activity_id
         planned._as_system().write({"state": "done"})
-        activities.action_feedback(feedback=self.env._("Booking done."))
+        # as the module (the rights are checked above): a colleague's to-do
+        # entry and private meeting, which calendar notes the feedback in
+        activities.with_env(planned._sync_env().env).action_feedback(
+            feedback=self.env._("Booking done.")
+        )
         return True
 
     def action_cancel(self):
@@ -270,19 +284,23 @@ class ContactOrderBooking(models.Model):
         ``delay`` and open it, so that type and assignee can still be
         changed."""
         order.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or "UTC")
-        day = fields.Date.context_today(self) + delay
-        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
         booking = self.create(
             {
                 "order_id": order.id,
                 "booking_type": "phone",
-                "start": start.replace(tzinfo=None),
+                "start": self._preset_start(fields.Date.context_today(self) + delay),
             }
         )
         action = booking.get_formview_action()
         action.update(name=self.env._("Booking"), target="new")
         return action
+
+    @api.model
+    def _preset_start(self, day):
+        """9:00 on ``day`` in the current user's time zone, as a UTC start."""
+        tz = pytz.timezone(self.env.user.tz or "UTC")
+        start = tz.localize(datetime.combine(day, time(9))).astimezone(pytz.utc)
+        return start.replace(tzinfo=None)
 
     # ------------------------------------------------------------
     # CALENDAR AND TO-DO, BOTH WAYS

@@ -61,7 +61,7 @@ class ContactOrderSystemMixin(models.AbstractModel):
         ignored, as the web client's defaults reach nested creates too)."""
         if self.env.su or self._is_system_write():
             return self
-        forged = {f"default_{fname}" for fname in self._system_fields}
+        forged = {f"default_{fname}" for fname in self._system_field_names()}
         if not forged & self.env.context.keys():
             return self
         context = {
@@ -72,7 +72,7 @@ class ContactOrderSystemMixin(models.AbstractModel):
     def _refuse_system_fields(self, vals):
         if self.env.su or self._is_system_write():
             return
-        forged = [fname for fname in self._system_fields if fname in vals]
+        forged = [fname for fname in self._system_field_names() if fname in vals]
         if forged:
             labels = ", ".join(
                 self._fields[fname]._description_string(self.env) for fname in forged
@@ -85,6 +85,15 @@ class ContactOrderSystemMixin(models.AbstractModel):
                     model=self.env["ir.model"]._get(self._name).display_name,
                 )
             )
+
+    @api.model
+    def _system_field_names(self):
+        """The ``_system_fields`` of every class of the model: an extension
+        (``_inherit``) declares only its own."""
+        names = {}
+        for cls in type(self).__mro__:
+            names.update(dict.fromkeys(cls.__dict__.get("_system_fields", ())))
+        return tuple(names)
 
     def _as_system(self):
         """These records, for a write of system fields by the module's code."""

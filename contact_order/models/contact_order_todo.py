@@ -129,6 +129,18 @@ class ContactOrderTodo(models.Model):
         self.ensure_one()
         return self.order_id.get_formview_action()
 
+    def action_log_contact(self):
+        """Log the contact of an entry (the booking, when it is one): see
+        contact.order.log.contact."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_order.contact_order_log_contact_action"
+        )
+        action["context"] = {"default_order_id": self.order_id.id}
+        if self.booking_id:
+            action["context"]["default_booking_id"] = self.booking_id.id
+        return action
+
     def action_new_contact_order(self):
         """The New button of the to-do: the form of a new contact order (the
         to-do's own entries are not created)."""

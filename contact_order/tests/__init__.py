@@ -28,3 +28,10 @@ from . import test_assignment_notices
 from . import test_booking_presets
 from . import test_contact_person
 from . import test_mail_gateway
+from . import test_log_contact
+from . import test_log_contact_tour
+from . import test_outcome
+from . import test_tags_priority_value
+from . import test_merge
+from . import test_booking_recurrence
+from . import test_follow_up_rpc

@@ -9,7 +9,9 @@ from freezegun import freeze_time
 
 from odoo.tests import Form, tagged, users
 
-from .common import FORM_VIEW, ContactOrderCase
+from .common import ContactOrderCase
+
+COMPLETE_VIEW = "contact_order.contact_order_complete_view_form"
 
 
 @tagged("post_install", "-at_install")
@@ -76,11 +78,16 @@ class TestComplete(ContactOrderCase):
         self.assertFalse(soon.cancelled_by_completion)
 
     @users("co_user")
-    def test_the_form_asks_only_when_bookings_are_planned(self):
-        order = self.order.with_user(self.env.user)
-        form = Form(order, view=FORM_VIEW)
-        self.assertEqual(form.planned_booking_count, 0)
+    def test_the_dialog_warns_only_when_bookings_are_planned(self):
+        def dialog():
+            wizard = self.env["contact.order.complete"].with_context(
+                default_order_id=self.order.id
+            )
+            return Form(wizard, view=COMPLETE_VIEW)
+
+        self.assertEqual(dialog().planned_booking_count, 0)
         self._book(datetime(2030, 6, 10, 8, 0))
-        self.assertEqual(Form(order, view=FORM_VIEW).planned_booking_count, 1)
-        view = self.env.ref("contact_order.contact_order_view_form").sudo()
-        self.assertIn('confirm="Complete this order?', view.arch_db)
+        self.assertEqual(dialog().planned_booking_count, 1)
+        view = self.env.ref(COMPLETE_VIEW).sudo()
+        self.assertIn('invisible="not planned_booking_count"', view.arch_db)
+        self.assertIn("Its planned bookings, colleagues' included", view.arch_db)

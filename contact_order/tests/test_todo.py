@@ -268,9 +268,10 @@ class TestTodo(ContactOrderCase):
             {name for name, optional in columns.items() if optional == "hide"},
             {"order_id", "user_id"},
         )
-        self.assertFalse(
-            arch.xpath("//field/following-sibling::button"),
-            "no Open button: the row opens the order",
+        self.assertEqual(
+            [b.get("name") for b in arch.xpath("//field/following-sibling::button")],
+            ["action_log_contact"],
+            "no Open button: the row opens the order; Log Contact logs it",
         )
         card = etree.fromstring(Todo.get_view(view_type="kanban")["arch"])
         self.assertLessEqual(

@@ -1,0 +1,139 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+RECURRENCE_BATCH_SIZE = 200
+
+
+class ContactOrderBooking(models.Model):
+    """Recurring follow-ups ("contact the customer again every six months"):
+    a booking that repeats every N weeks or months, until a date or for N
+    times. When one is done, or its time passes, the next is booked, once,
+    with the same assignee and type; completing the order (which cancels
+    its planned bookings) or cancelling one stops the series."""
+
+    _inherit = "contact.order.booking"
+    _system_fields = ("recurrence_index", "next_occurrence_id")
+
+    repeat_unit = fields.Selection(
+        [("weeks", "Weeks"), ("months", "Months")],
+        string="Repeat",
+        help="Book the next contact automatically, every so many weeks or months.",
+    )
+    repeat_interval = fields.Integer(string="Repeat Every", default=1)
+    repeat_until = fields.Date(
+        string="Until", help="No occurrence is booked after this day."
+    )
+    repeat_count = fields.Integer(
+        string="Times",
+        help="How many contacts the series has in all (0: no limit).",
+    )
+    recurrence_index = fields.Integer(
+        string="Occurrence", default=1, readonly=True, copy=False
+    )
+    next_occurrence_id = fields.Many2one(
+        "contact.order.booking",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+
+    @api.constrains("repeat_unit", "repeat_interval", "repeat_until", "repeat_count")
+    def _check_recurrence(self):
+        for booking in self.filtered("repeat_unit"):
+            if booking.repeat_interval < 1:
+                raise ValidationError(
+                    self.env._(
+                        "A booking repeats every 1 or more weeks or months, not %s.",
+                        booking.repeat_interval,
+                    )
+                )
+            if booking.repeat_count < 0:
+                raise ValidationError(
+                    self.env._("The number of times cannot be negative.")
+                )
+            if booking.repeat_until and booking.repeat_until < booking.start.date():
+                raise ValidationError(
+                    self.env._("A booking cannot repeat until before it starts.")
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "done":
+            self._book_next_occurrence()
+        return result
+
+    def _book_next_occurrence(self):
+        """Book the next occurrence of these recurring bookings (done or
+        passed), once each. As the module: the series was set up with the
+        rights of its author, and the next one copies this one, found from
+        its own side (its assignee and type, as they are now)."""
+        todo = self.filtered(
+            lambda b: (
+                b.repeat_unit
+                and not b.next_occurrence_id
+                and b.state != "cancelled"
+                and b.order_id.state != "done"
+            )
+        )
+        for booking in todo.sudo():
+            start, index = booking._next_occurrence_start()
+            if not start:
+                continue
+            following = booking.create(
+                booking._prepare_next_occurrence_vals(start, index)
+            )
+            booking._as_system().write({"next_occurrence_id": following.id})
+
+    def _next_occurrence_start(self):
+        """(start, index) of the next occurrence: the first one still ahead,
+        or (False, 0) when the series ends first."""
+        self.ensure_one()
+        step = relativedelta(**{self.repeat_unit: self.repeat_interval})
+        start, index = self.start, self.recurrence_index
+        now = fields.Datetime.now()
+        while True:
+            start, index = start + step, index + 1
+            if self.repeat_count and index > self.repeat_count:
+                return False, 0
+            if self.repeat_until and start.date() > self.repeat_until:
+                return False, 0
+            if start > now:
+                return start, index
+
+    def _prepare_next_occurrence_vals(self, start, index):
+        self.ensure_one()
+        return {
+            "order_id": self.order_id.id,
+            "start": start,
+            "duration": self.duration,
+            "booking_type": self.booking_type,
+            "user_id": self.user_id.id,
+            "description": self.description,
+            "repeat_unit": self.repeat_unit,
+            "repeat_interval": self.repeat_interval,
+            "repeat_until": self.repeat_until,
+            "repeat_count": self.repeat_count,
+            "recurrence_index": index,
+        }
+
+    @api.model
+    def _cron_book_next_occurrences(self, batch_size=RECURRENCE_BATCH_SIZE):
+        """Book the next occurrence of the recurring bookings whose time has
+        passed without being marked done."""
+        passed = self.search(
+            [
+                ("repeat_unit", "!=", False),
+                ("next_occurrence_id", "=", False),
+                ("state", "=", "planned"),
+                ("start", "<=", fields.Datetime.now()),
+                ("order_id.state", "!=", "done"),
+            ],
+            limit=batch_size,
+        )
+        passed._book_next_occurrence()
+        return len(passed)

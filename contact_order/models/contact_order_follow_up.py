@@ -1,0 +1,229 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+PRIORITIES = [
+    ("0", "Normal"),
+    ("1", "Good"),
+    ("2", "Very Good"),
+    ("3", "Excellent"),
+]
+OUTCOMES = [
+    ("won", "Won"),
+    ("lost", "Lost"),
+    ("no_interest", "No Interest"),
+    ("other", "Other"),
+]
+
+
+class ContactOrder(models.Model):
+    """The follow-up habits of issue #18 on the order, in one extension:
+    how promising it is, as CRM qualifies a lead (tags, priority stars, an
+    estimated value in the company's currency); how it ended (the outcome
+    and lost reason, asked when it is completed, see
+    contact.order.complete, cleared when it is reopened; only completing
+    sets them); the other open orders of its customer, facility or service
+    object, shown on the form as the new-customer match is, and their merge
+    (as CRM merges opportunities)."""
+
+    _inherit = "contact.order"  # pylint: disable=consider-merging-classes-inherited
+    _system_fields = ("outcome", "lost_reason_id", "merged_into_id")
+
+    tag_ids = fields.Many2many(
+        "contact.order.tag",
+        "contact_order_tag_rel",
+        "order_id",
+        "tag_id",
+        string="Tags",
+    )
+    priority = fields.Selection(
+        PRIORITIES, default="0", index=True, tracking=True, required=True
+    )
+    expected_value = fields.Monetary(
+        string="Estimated Value",
+        currency_field="currency_id",
+        tracking=True,
+        aggregator="sum",
+        help="What the contact may bring in, in the company's currency.",
+    )
+    outcome = fields.Selection(
+        OUTCOMES, readonly=True, copy=False, tracking=True, index="btree_not_null"
+    )
+    lost_reason_id = fields.Many2one(
+        "contact.order.lost.reason",
+        string="Reason",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    duplicate_order_ids = fields.Many2many(
+        "contact.order",
+        string="Open Orders of the Same Customer",
+        compute="_compute_duplicate_order_ids",
+        help="Other open orders of this customer, facility or service object "
+        "that you can see.",
+    )
+    merged_into_id = fields.Many2one(
+        "contact.order",
+        string="Merged into",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+
+    @api.depends("partner_id", "facility_id", "equipment_id")
+    @api.depends_context("uid")
+    def _compute_duplicate_order_ids(self):
+        for order in self:
+            domain = order._duplicate_domain()
+            order.duplicate_order_ids = (
+                self.search(domain, limit=10) if domain else self.browse()
+            )
+
+    def _duplicate_domain(self):
+        """Open orders (the user's rights apply) of the same customer, or at
+        the same facility or service object."""
+        self.ensure_one()
+        links = []
+        customer = self.partner_id.commercial_partner_id
+        if customer:
+            links.append([("partner_id", "child_of", customer.id)])
+        if self.facility_id:
+            links.append([("facility_id", "=", self.facility_id.id)])
+        if self.equipment_id:
+            links.append([("equipment_id", "=", self.equipment_id.id)])
+        if not links:
+            return []
+        return expression.AND(
+            [
+                [("state", "!=", "done"), ("id", "!=", self._origin.id or 0)],
+                expression.OR(links),
+            ]
+        )
+
+    def action_reopen(self):
+        done = self.filtered(lambda order: order.state == "done")
+        result = super().action_reopen()
+        done._as_system().write({"outcome": False, "lost_reason_id": False})
+        return result
+
+    def _complete_with_outcome(self, outcome, reason):
+        """Complete the orders with this outcome and, unless won, reason
+        (a lost reason record, read with the user's rights)."""
+        self._assert_edit_right()
+        if outcome not in dict(OUTCOMES):
+            raise ValidationError(
+                self.env._("Choose how the contact ended: %s is no outcome.", outcome)
+            )
+        reason = reason if outcome != "won" else reason.browse()
+        if reason:
+            reason.check_access("read")
+            if not reason.active:
+                raise ValidationError(
+                    self.env._(
+                        "Reason %s is archived: choose another one.", reason.name
+                    )
+                )
+        open_orders = self.filtered(lambda order: order.state != "done")
+        open_orders._as_system().write(
+            {"outcome": outcome, "lost_reason_id": reason.id}
+        )
+        return open_orders.action_complete()
+
+    def action_merge_orders(self):
+        """The form's Merge: this order and its duplicates, in the dialog."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "contact_order.contact_order_merge_action"
+        )
+        action["context"] = {
+            "default_order_ids": (self | self.duplicate_order_ids).ids,
+            "default_target_id": self.id,
+        }
+        return action
+
+    def _merge_into(self, target):
+        """Merge these orders into ``target``: their notes, bookings,
+        documents, quotations and followers move; each is kept completed,
+        with a link to ``target``. Everything is checked with the user's
+        rights first (Edit on every order, which reads them too); the moves
+        are then the module's, of records found from the merged orders."""
+        target.ensure_one()
+        sources = self - target
+        orders = sources | target
+        orders.check_access("read")
+        orders._assert_edit_right(
+            self.env._("You need the contact order right 'Edit' to merge orders.")
+        )
+        if not sources:
+            raise UserError(self.env._("Choose at least two orders to merge."))
+        done = orders.filtered(lambda order: order.state == "done")
+        if done:
+            raise UserError(
+                self.env._(
+                    "Contact order %s is completed: reopen it to merge it.",
+                    ", ".join(done.mapped("name")),
+                )
+            )
+        if len(orders.company_id) > 1:
+            raise UserError(
+                self.env._("Orders of different companies cannot be merged.")
+            )
+        if len(orders.partner_id.commercial_partner_id) > 1:
+            raise UserError(
+                self.env._(
+                    "Orders of different customers cannot be merged: %s.",
+                    ", ".join(orders.partner_id.commercial_partner_id.mapped("name")),
+                )
+            )
+        sources._merge_bookings_into(target)
+        # sudo: notes and files cannot be moved otherwise (a note stays on its
+        # order, moving a file off an order is deleting it), and quotations
+        # may be out of the user's Sales rights; all found from the merged
+        # orders, whose editing was checked above
+        sources.sudo().note_ids.write({"order_id": target.id})
+        self.env["ir.attachment"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", sources.ids)]
+        ).write({"res_id": target.id})
+        sources.sudo().sale_order_ids.with_context(tracking_disable=True).write(
+            {"contact_order_id": target.id}
+        )
+        target.message_subscribe(partner_ids=sources.message_partner_ids.ids)
+        descriptions = [order.description for order in sources if order.description]
+        if descriptions:
+            target.description = Markup("").join(
+                [target.description or Markup(""), *descriptions]
+            )
+        for source in sources:
+            source._as_system().write({"merged_into_id": target.id})
+            source._message_log(
+                body=Markup("%s %s")
+                % (self.env._("Merged into"), target._get_html_link())
+            )
+        target._message_log(
+            body=Markup("%s %s")
+            % (
+                self.env._("Merged with"),
+                Markup(", ").join(source._get_html_link() for source in sources),
+            )
+        )
+        sources.action_complete()
+        target._update_won_state()
+        return target
+
+    def _merge_bookings_into(self, target):
+        """Move the bookings of these orders to ``target``: a planned one
+        gets a new calendar event and to-do entry on ``target``."""
+        bookings = self.booking_ids
+        planned = bookings.filtered(lambda b: b.state == "planned")
+        planned._remove_calendar()
+        planned._as_system().write({"calendar_event_id": False, "activity_id": False})
+        bookings._as_system().write({"order_id": target.id})
+        planned._sync_calendar()

@@ -1,0 +1,153 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Recurring follow-ups: every N weeks or months, until a date or for N
+times; the next is booked when one is done or its time passes, with the
+same assignee and type; completing the order stops the series."""
+
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
+
+from .common import BookingCase
+
+BOOKING_FORM = "contact_order.contact_order_booking_view_form"
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2030-01-10 12:00:00")
+class TestBookingRecurrence(BookingCase):
+    def _series(self, user=None, **vals):
+        values = {
+            "start": datetime(2030, 1, 15, 8, 0),
+            "booking_type": "meeting",
+            "repeat_unit": "weeks",
+            "repeat_interval": 2,
+        }
+        values.update(vals)
+        return self._book(user=user, **values)
+
+    def _planned(self):
+        return self.order.booking_ids.filtered(lambda b: b.state == "planned")
+
+    def test_done_books_the_next_until_the_last_occurrence(self):
+        first = self._series(repeat_count=3, description="Check the filters")
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.assertEqual(second.start, datetime(2030, 1, 29, 8, 0))
+        self.assertEqual(
+            (second.booking_type, second.user_id, second.recurrence_index),
+            ("meeting", self.user, 2),
+        )
+        self.assertEqual(second.description, "Check the filters")
+        self.assertTrue(second.calendar_event_id and second.activity_id)
+        second.with_user(self.user).action_done()
+        third = second.next_occurrence_id
+        self.assertEqual(third.start, datetime(2030, 2, 12, 8, 0))
+        third.with_user(self.user).action_done()
+        self.assertFalse(third.next_occurrence_id, "the third was the last")
+        self.assertFalse(self._planned())
+        self.assertEqual(len(self.order.booking_ids), 3)
+
+    def test_months_until_a_date(self):
+        first = self._series(
+            repeat_unit="months", repeat_interval=6, repeat_until=date(2031, 1, 15)
+        )
+        first.with_user(self.user).action_done()
+        self.assertEqual(first.next_occurrence_id.start, datetime(2030, 7, 15, 8, 0))
+        first.next_occurrence_id.with_user(self.user).action_done()
+        self.assertEqual(
+            first.next_occurrence_id.next_occurrence_id.start,
+            datetime(2031, 1, 15, 8, 0),
+            "the until day itself is in",
+        )
+        first.next_occurrence_id.next_occurrence_id.with_user(self.user).action_done()
+        self.assertFalse(self._planned())
+
+    def test_time_passes_the_cron_books_the_next_once(self):
+        first = self._series()
+        Booking = self.env["contact.order.booking"]
+        self.assertEqual(Booking._cron_book_next_occurrences(), 0, "not yet")
+        with freeze_time("2030-02-01 12:00:00"):
+            Booking._cron_book_next_occurrences()
+            Booking._cron_book_next_occurrences()
+            # missed while the cron was late: the next one still ahead
+            self.assertEqual(
+                first.next_occurrence_id.start, datetime(2030, 2, 12, 8, 0)
+            )
+            self.assertEqual(first.next_occurrence_id.recurrence_index, 3)
+            self.assertEqual(first.state, "planned", "still the user's to log")
+            first.with_user(self.user).action_done()
+        self.assertEqual(len(self.order.booking_ids), 2, "booked once")
+
+    def test_completing_the_order_mid_series_stops_it(self):
+        first = self._series(repeat_count=5)
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.order.with_user(self.user).action_complete()
+        self.assertEqual(second.state, "cancelled")
+        with freeze_time("2030-03-01 12:00:00"):
+            self.env["contact.order.booking"]._cron_book_next_occurrences()
+        self.assertFalse(second.next_occurrence_id)
+        self.assertFalse(self._planned())
+
+    def test_cancelling_an_occurrence_stops_the_series(self):
+        first = self._series()
+        first.with_user(self.user).action_cancel()
+        with freeze_time("2030-03-01 12:00:00"):
+            self.env["contact.order.booking"]._cron_book_next_occurrences()
+        self.assertFalse(first.next_occurrence_id)
+
+    def test_reassigned_occurrence_continues_with_the_new_assignee(self):
+        first = self._series()
+        first.with_user(self.user).write({"user_id": self.colleague.id})
+        # an editor without Assign marks the colleague's booking done: the
+        # series, not they, books the next one for the colleague
+        editor = new_test_user(
+            self.env,
+            login="co_rec_editor",
+            groups="base.group_user,contact_order.group_view,contact_order.group_edit",
+        )
+        first.with_user(editor).action_done()
+        self.assertEqual(first.next_occurrence_id.user_id, self.colleague)
+        self.assertEqual(first.next_occurrence_id.activity_id.user_id, self.colleague)
+
+    def test_log_contact_on_a_recurring_booking_books_no_second_next(self):
+        first = self._series(start=datetime(2030, 1, 10, 8, 0))
+        wizard = Form(
+            self.env["contact.order.log.contact"]
+            .with_user(self.user)
+            .with_context(default_order_id=self.order.id, default_booking_id=first.id),
+            view="contact_order.contact_order_log_contact_view_form",
+        )
+        self.assertEqual(wizard.next_step, "none", "the series books the next")
+        wizard.note = "Regular check"
+        wizard.save().action_log()
+        self.assertEqual(len(self._planned()), 1)
+        self.assertEqual(self._planned().start, datetime(2030, 1, 24, 8, 0))
+
+    def test_form_and_bad_inputs(self):
+        form = Form(
+            self.env["contact.order.booking"]
+            .with_user(self.user)
+            .with_context(default_order_id=self.order.id),
+            view=BOOKING_FORM,
+        )
+        form.start = datetime(2030, 1, 20, 8, 0)
+        form.repeat_unit = "months"
+        form.repeat_interval = 6
+        form.repeat_count = 4
+        booking = form.save()
+        self.assertEqual((booking.repeat_unit, booking.recurrence_index), ("months", 1))
+        for vals in (
+            {"repeat_interval": 0},
+            {"repeat_count": -1},
+            {"repeat_until": date(2030, 1, 1)},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self._series(**vals)
+        for vals in ({"recurrence_index": 9}, {"next_occurrence_id": booking.id}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                booking.with_user(self.user).write(vals)

@@ -1,0 +1,176 @@
+# Copyright 2026 contact_order developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Parallel orders of a customer: the form shows the other open ones (those
+the user can see), and an editor merges them as CRM merges opportunities:
+notes, bookings, documents, quotations and followers move, the merged
+order is kept completed with a link."""
+
+from datetime import datetime
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from .common import FORM_VIEW, ContactOrderCase
+
+MERGE_VIEW = "contact_order.contact_order_merge_view_form"
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2030-06-01 08:00:00")
+class TestMerge(ContactOrderCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.technician_order = cls._create_order(
+            user=cls.user, subject="Compressor noise", equipment_id=cls.equipment.id
+        )
+        cls.sales_order = cls._create_order(user=cls.user, subject="Compressor offer")
+        # a colleague's order for the same customer, which the user cannot see
+        cls.hidden_order = cls._create_order(user=cls.colleague, subject="Hidden")
+
+    def _merge(self, orders, target, user=None):
+        wizard = (
+            self.env["contact.order.merge"]
+            .with_user(user or self.user)
+            .with_context(active_model="contact.order", active_ids=orders.ids)
+        )
+        form = Form(wizard, view=MERGE_VIEW)
+        form.target_id = target
+        return form.save().action_merge()
+
+    def test_the_form_shows_open_orders_of_the_same_customer(self):
+        order = self.sales_order.with_user(self.user)
+        form = Form(order, view=FORM_VIEW)
+        self.assertEqual(
+            form.duplicate_order_ids[:].ids,
+            self.technician_order.ids,
+            "the colleague's order is not the user's to see",
+        )
+        new = Form(self.env["contact.order"].with_user(self.user), view=FORM_VIEW)
+        new.subject = "Third contact"
+        self.assertFalse(new.duplicate_order_ids[:])
+        new.equipment_id = self.equipment
+        self.assertEqual(
+            set(new.duplicate_order_ids[:].ids),
+            {self.technician_order.id, self.sales_order.id},
+            "shown before saving, as soon as the customer is known",
+        )
+        self.technician_order.with_user(self.user).action_complete()
+        self.assertFalse(Form(order, view=FORM_VIEW).duplicate_order_ids[:])
+        other = self._create_order(user=self.user, partner_id=self.other_customer.id)
+        self.assertFalse(
+            Form(other.with_user(self.user), view=FORM_VIEW).duplicate_order_ids[:]
+        )
+
+    def test_merge_moves_everything_and_keeps_the_merged_completed(self):
+        source, target = self.technician_order, self.sales_order
+        Note = self.env["contact.order.note"].with_user(self.user)
+        note = Note.create({"order_id": source.id, "body": "Bearings worn", "hours": 2})
+        Booking = self.env["contact.order.booking"].with_user(self.user)
+        planned = Booking.create(
+            {
+                "order_id": source.id,
+                "start": datetime(2030, 6, 10, 8, 0),
+                "user_id": self.colleague.id,
+            }
+        )
+        old_event, old_activity = planned.calendar_event_id, planned.activity_id
+        done = Booking.create({"order_id": source.id, "start": datetime(2030, 5, 1)})
+        done.action_done()
+        document = self.env["ir.attachment"].create(
+            {"name": "photo.jpg", "res_model": "contact.order", "res_id": source.id}
+        )
+        quotation = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "contact_order_id": source.id}
+        )
+        follower = self.env["res.partner"].create({"name": "Följare"})
+        source.message_subscribe(partner_ids=follower.ids)
+        source.description = "<p>From the technician</p>"
+
+        action = self._merge(source | target, target)
+        self.assertEqual(action["res_id"], target.id)
+        self.assertEqual(note.order_id, target)
+        self.assertEqual(target.total_hours, 2)
+        self.assertEqual((planned | done).order_id, target)
+        self.assertEqual(planned.state, "planned")
+        self.assertFalse(old_event.exists() or old_activity.exists())
+        self.assertEqual(planned.calendar_event_id.res_id, target.id)
+        self.assertEqual(planned.activity_id.res_id, target.id)
+        self.assertEqual(planned.activity_id.user_id, self.colleague)
+        self.assertIn(self.colleague, target.assignee_ids)
+        self.assertEqual(
+            (document.res_model, document.res_id), (target._name, target.id)
+        )
+        self.assertEqual(quotation.contact_order_id, target)
+        self.assertIn(follower, target.message_partner_ids)
+        self.assertIn("From the technician", target.description)
+        self.assertEqual(source.state, "done")
+        self.assertEqual(source.merged_into_id, target)
+        self.assertFalse(source.note_ids or source.booking_ids)
+        self.assertTrue(
+            source.message_ids.filtered(lambda m: target.name in str(m.body))
+        )
+        self.assertTrue(
+            target.message_ids.filtered(lambda m: source.name in str(m.body))
+        )
+
+    def test_a_user_who_cannot_read_one_of_the_orders_cannot_merge_it(self):
+        note = self.env["contact.order.note"].create(
+            {"order_id": self.hidden_order.id, "body": "Colleague's secret"}
+        )
+        # the dialog does not show it: one order is left, nothing to merge
+        with self.assertRaises(UserError):
+            self._merge(self.hidden_order | self.sales_order, self.sales_order)
+        # its id sent all the same (RPC)
+        wizard = (
+            self.env["contact.order.merge"]
+            .with_user(self.user)
+            .create(
+                {
+                    "order_ids": [(6, 0, (self.hidden_order | self.sales_order).ids)],
+                    "target_id": self.sales_order.id,
+                }
+            )
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_merge()
+        # nor into it
+        with self.assertRaises(AccessError):
+            self.sales_order.with_user(self.user)._merge_into(
+                self.hidden_order.with_user(self.user)
+            )
+        self.assertEqual(note.order_id, self.hidden_order)
+        self.assertEqual(self.hidden_order.state, "open")
+        self.assertFalse(self.sales_order.merged_into_id)
+
+    def test_merging_needs_edit(self):
+        reader = new_test_user(
+            self.env,
+            login="co_merge_reader",
+            groups="base.group_user,contact_order.group_view",
+        )
+        orders = self.technician_order | self.sales_order
+        with self.assertRaises(AccessError):
+            self.env["contact.order.merge"].with_user(reader).create(
+                {"order_ids": [(6, 0, orders.ids)], "target_id": self.sales_order.id}
+            )
+        with self.assertRaises(AccessError):
+            orders.with_user(reader)._merge_into(self.sales_order)
+        self.assertEqual(self.technician_order.state, "open")
+
+    def test_bad_merges(self):
+        orders = (self.technician_order | self.sales_order).with_user(self.user)
+        with self.assertRaises(UserError):
+            self.sales_order.with_user(self.user)._merge_into(self.sales_order)
+        other = self._create_order(user=self.user, partner_id=self.other_customer.id)
+        with self.assertRaises(UserError):
+            (orders | other)._merge_into(self.sales_order)
+        self.technician_order.with_user(self.user).action_complete()
+        with self.assertRaises(UserError):
+            orders._merge_into(self.sales_order)
+        with self.assertRaises(UserError):
+            self.sales_order.with_user(self.user).write(
+                {"merged_into_id": self.technician_order.id}
+            )
