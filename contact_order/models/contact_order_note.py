@@ -15,7 +15,15 @@ class ContactOrderNote(models.Model):
     _inherit = ["contact.order.system.mixin"]
     _description = "Contact Order Note"
     _order = "date desc, id desc"
-    _system_fields = ("company_id", "partner_id")
+    # copies of the order's, stored for the Time report (grouped by them)
+    _system_fields = (
+        "company_id",
+        "partner_id",
+        "facility_id",
+        "equipment_id",
+        "status_id",
+        "state",
+    )
 
     order_id = fields.Many2one(
         "contact.order",
@@ -43,6 +51,12 @@ class ContactOrderNote(models.Model):
     partner_id = fields.Many2one(
         related="order_id.partner_id", string="Customer", store=True
     )
+    facility_id = fields.Many2one(related="order_id.facility_id", store=True)
+    equipment_id = fields.Many2one(
+        related="order_id.equipment_id", string="Service Object", store=True
+    )
+    status_id = fields.Many2one(related="order_id.status_id", store=True)
+    state = fields.Selection(related="order_id.state", string="Order State", store=True)
 
     @api.depends("author_id")
     @api.depends_context("uid")

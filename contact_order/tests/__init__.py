@@ -26,3 +26,4 @@ from . import test_new_facility
 from . import test_todo_tours
 from . import test_assignment_notices
 from . import test_booking_presets
+from . import test_time_report
