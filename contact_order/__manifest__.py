@@ -37,6 +37,7 @@
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
         "views/ir_attachment_views.xml",
+        "report/contact_order_effort_report_views.xml",
         "views/contact_order_menus.xml",
     ],
     "demo": ["demo/contact_order_demo.xml"],

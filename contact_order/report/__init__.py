@@ -1,0 +1,1 @@
+from . import contact_order_effort_report
