@@ -44,6 +44,9 @@ class ContactOrderNote(models.Model):
         required=True, readonly=True, default=fields.Datetime.now, index=True
     )
     hours = fields.Float(string="Time Spent", aggregator="sum")
+    share_with_customer = fields.Boolean(
+        help="Print this note on the contact report sent to the customer."
+    )
     is_author = fields.Boolean(
         compute="_compute_is_author", help="The current user wrote this note."
     )
