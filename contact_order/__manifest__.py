@@ -12,7 +12,14 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mail", "calendar", "sale", "maintenance", "sms"],
+    "depends": [
+        "mail",
+        "calendar",
+        "sale",
+        "maintenance",
+        "sms",
+        "base_geolocalize",
+    ],
     "external_dependencies": {"python": ["phonenumbers"]},
     "uninstall_hook": "uninstall_hook",
     "data": [

@@ -10,7 +10,11 @@ class ContactFacility(models.Model):
 
     _name = "contact.facility"
     _description = "Facility"
-    _inherit = ["mail.thread", "contact.order.count.mixin"]
+    _inherit = [
+        "mail.thread",
+        "contact.order.count.mixin",
+        "contact.order.geo.mixin",
+    ]
     _order = "name, id"
     _check_company_auto = True
     _contact_order_owner_field = "partner_id"
@@ -39,6 +43,7 @@ class ContactFacility(models.Model):
     country_id = fields.Many2one("res.country")
     partner_latitude = fields.Float(string="Latitude", digits=(10, 7))
     partner_longitude = fields.Float(string="Longitude", digits=(10, 7))
+    date_localization = fields.Date(string="Geolocation Date", readonly=True)
     equipment_ids = fields.One2many(
         "maintenance.equipment", "facility_id", string="Service Objects"
     )
@@ -57,6 +62,33 @@ class ContactFacility(models.Model):
         )
         for facility in self:
             facility.equipment_count = counts.get(facility, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        facilities = super().create(vals_list)
+        if self._geo_on_save():
+            facilities.filtered(
+                lambda f: (
+                    not (f.partner_latitude or f.partner_longitude)
+                    and (f.street or f.zip or f.city)
+                )
+            )._geo_localize_addresses()
+        return facilities
+
+    def write(self, vals):
+        moved = self._geo_address_changed(vals)
+        if moved:
+            # coordinates of the old address would put it in the wrong place
+            vals = dict(
+                vals,
+                partner_latitude=0.0,
+                partner_longitude=0.0,
+                date_localization=False,
+            )
+        result = super().write(vals)
+        if moved and self._geo_on_save():
+            self._geo_localize_addresses()
+        return result
 
     def _contact_order_defaults(self):
         return dict(

@@ -29,3 +29,4 @@ from . import test_booking_presets
 from . import test_time_report
 from . import test_effort_report
 from . import test_contact_report
+from . import test_geocoding
