@@ -30,3 +30,4 @@ from . import test_time_report
 from . import test_effort_report
 from . import test_contact_report
 from . import test_geocoding
+from . import test_map_view
