@@ -8,10 +8,9 @@ from odoo.tools import html2plaintext
 
 from odoo.addons.base.models.ir_qweb import QWebException
 
-from .common import USER_GROUPS, ContactOrderCase
+from .common import USER_GROUPS, VIEW_ASSIGNED_GROUPS, ContactOrderCase
 
 REPORT = "contact_order.report_contact_order"
-VIEW_ASSIGNED = "base.group_user,contact_order.group_view_assigned"
 
 
 @freeze_time("2030-05-02 08:00:00")
@@ -24,7 +23,7 @@ class TestContactReport(ContactOrderCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.technician = new_test_user(
-            cls.env, login="report_technician", groups=VIEW_ASSIGNED
+            cls.env, login="report_technician", groups=VIEW_ASSIGNED_GROUPS
         )
         cls.order = cls._create_order(
             user=cls.user,

@@ -4,10 +4,8 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import ContactOrderCase
+from .common import VIEW_ASSIGNED_GROUPS, VIEW_GROUPS, ContactOrderCase
 
-VIEW_ASSIGNED = "base.group_user,contact_order.group_view_assigned"
-VIEW = "base.group_user,contact_order.group_view"
 SALES_ALL = "sales_team.group_sale_salesman_all_leads"
 
 
@@ -21,13 +19,13 @@ class TestEffortReport(ContactOrderCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.technician = new_test_user(
-            cls.env, login="effort_technician", groups=VIEW_ASSIGNED
+            cls.env, login="effort_technician", groups=VIEW_ASSIGNED_GROUPS
         )
         cls.analyst = new_test_user(
-            cls.env, login="effort_analyst", groups=f"{VIEW},{SALES_ALL}"
+            cls.env, login="effort_analyst", groups=f"{VIEW_GROUPS},{SALES_ALL}"
         )
         cls.assigned_seller = new_test_user(
-            cls.env, login="effort_seller", groups=f"{VIEW_ASSIGNED},{SALES_ALL}"
+            cls.env, login="effort_seller", groups=f"{VIEW_ASSIGNED_GROUPS},{SALES_ALL}"
         )
         cls.product = cls.env["product.product"].create(
             {"name": "Service visit", "list_price": 1000.0, "taxes_id": False}
@@ -138,7 +136,9 @@ class TestEffortReport(ContactOrderCase):
         # the view bypasses the orders' rules: its own rules must give
         # every reader the same orders as the orders' rules do
         both = new_test_user(
-            self.env, login="effort_both", groups=f"{VIEW},{VIEW_ASSIGNED}"
+            self.env,
+            login="effort_both",
+            groups=f"{VIEW_GROUPS},{VIEW_ASSIGNED_GROUPS}",
         )
         nobody = new_test_user(
             self.env, login="effort_nobody", groups="base.group_user"

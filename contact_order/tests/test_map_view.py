@@ -5,9 +5,7 @@ and the map in the browser."""
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import USER_GROUPS, ContactOrderCase
-
-VIEW_ASSIGNED = "base.group_user,contact_order.group_view_assigned"
+from .common import USER_GROUPS, VIEW_ASSIGNED_GROUPS, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -16,7 +14,7 @@ class TestMapData(ContactOrderCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.technician = new_test_user(
-            cls.env, login="map_technician", groups=VIEW_ASSIGNED
+            cls.env, login="map_technician", groups=VIEW_ASSIGNED_GROUPS
         )
         cls.facility.write({"partner_latitude": 59.6099, "partner_longitude": 16.5448})
         cls.customer.write({"partner_latitude": 59.3293, "partner_longitude": 18.0686})

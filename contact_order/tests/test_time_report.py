@@ -5,10 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import ContactOrderCase
-
-VIEW_ASSIGNED = "base.group_user,contact_order.group_view_assigned"
-VIEW = "base.group_user,contact_order.group_view"
+from .common import VIEW_ASSIGNED_GROUPS, VIEW_GROUPS, ContactOrderCase
 
 
 @tagged("post_install", "-at_install")
@@ -20,9 +17,9 @@ class TestTimeReport(ContactOrderCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.technician = new_test_user(
-            cls.env, login="time_technician", groups=VIEW_ASSIGNED
+            cls.env, login="time_technician", groups=VIEW_ASSIGNED_GROUPS
         )
-        cls.reader = new_test_user(cls.env, login="time_reader", groups=VIEW)
+        cls.reader = new_test_user(cls.env, login="time_reader", groups=VIEW_GROUPS)
         cls.status_won = cls.env["contact.order.status"].create({"name": "Offer"})
         cls.own = cls._create_order(
             equipment_id=cls.equipment.id, user_id=cls.technician.id
@@ -130,7 +127,7 @@ class TestTimeReportRpc(HttpCase):
 
     def test_assigned_user_groups_only_own_orders(self):
         technician = new_test_user(
-            self.env, login="time_rpc_technician", groups=VIEW_ASSIGNED
+            self.env, login="time_rpc_technician", groups=VIEW_ASSIGNED_GROUPS
         )
         customer = self.env["res.partner"].create({"name": "Tidkund AB"})
         other = self.env["res.partner"].create({"name": "Annan Tidkund AB"})
