@@ -80,6 +80,19 @@ class ContactOrderNote(models.Model):
                     )
                 )
 
+    def init(self):
+        """The Time report of a View only assigned user sums the notes of
+        their orders, found through the orders' assignees: this index gives
+        the notes of an order with what the report groups and sums, without
+        reading the notes themselves (benchmarks/, "time report")."""
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS contact_order_note_order_cover_index
+                ON contact_order_note (order_id)
+                INCLUDE (company_id, partner_id, hours)
+            """
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
