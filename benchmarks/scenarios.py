@@ -318,6 +318,18 @@ class Bench:
                     ),
                 ),
                 (
+                    # Reporting > Time grouped by customer, next to the same
+                    # group of the opportunities with their sum
+                    "time report by customer",
+                    group_page(
+                        "contact.order.note", [], {}, "partner_id", ["hours:sum"]
+                    ),
+                    group_page(
+                        "crm.lead", opp, crm_list, "partner_id",
+                        ["expected_revenue:sum"],
+                    ),
+                ),
+                (
                     "kanban first load",
                     kanban_page(
                         "contact.order", [], co_kanban, co_group,

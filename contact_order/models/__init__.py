@@ -2,6 +2,7 @@ from . import contact_order_count_mixin
 from . import contact_order_system_mixin
 from . import contact_order_customer_mixin
 from . import contact_order_map_mixin
+from . import contact_order_geo_mixin
 from . import contact_order_status
 from . import contact_facility
 from . import contact_order
@@ -13,6 +14,7 @@ from . import calendar_event
 from . import mail_activity
 from . import res_company
 from . import res_partner
+from . import res_partner_geo
 from . import res_users
 from . import maintenance_equipment
 from . import res_config_settings

@@ -4,13 +4,21 @@ from odoo import api, fields, models
 
 from .contact_order_count_mixin import CONTACT_ORDER_READERS
 
+NEARBY_DISTANCE_PARAM = "contact_order.nearby_distance_km"
+DEFAULT_NEARBY_DISTANCE_KM = 10
+NEARBY_LIMIT = 80
+
 
 class ContactFacility(models.Model):
     """A customer's site or plant: the facility register."""
 
     _name = "contact.facility"
     _description = "Facility"
-    _inherit = ["mail.thread", "contact.order.count.mixin"]
+    _inherit = [
+        "mail.thread",
+        "contact.order.count.mixin",
+        "contact.order.geo.mixin",
+    ]
     _order = "name, id"
     _check_company_auto = True
     _contact_order_owner_field = "partner_id"
@@ -39,6 +47,7 @@ class ContactFacility(models.Model):
     country_id = fields.Many2one("res.country")
     partner_latitude = fields.Float(string="Latitude", digits=(10, 7))
     partner_longitude = fields.Float(string="Longitude", digits=(10, 7))
+    date_localization = fields.Date(string="Geolocation Date", readonly=True)
     equipment_ids = fields.One2many(
         "maintenance.equipment", "facility_id", string="Service Objects"
     )
@@ -47,6 +56,14 @@ class ContactFacility(models.Model):
         "contact.order", "facility_id", groups=CONTACT_ORDER_READERS
     )
     note = fields.Html()
+    nearby_order_ids = fields.Many2many(
+        "contact.order",
+        string="Nearby Open Orders",
+        groups=CONTACT_ORDER_READERS,
+        compute="_compute_nearby_order_ids",
+        help="Open orders at this facility, or at a place within the distance "
+        "set in Settings.",
+    )
 
     @api.depends("equipment_ids")
     def _compute_equipment_count(self):
@@ -57,6 +74,105 @@ class ContactFacility(models.Model):
         )
         for facility in self:
             facility.equipment_count = counts.get(facility, 0)
+
+    @api.depends("partner_latitude", "partner_longitude")
+    @api.depends_context("uid")
+    def _compute_nearby_order_ids(self):
+        distance = self._nearby_distance_km()
+        Order = self.env["contact.order"]
+        for facility in self:
+            if not facility.id:
+                facility.nearby_order_ids = Order
+                continue
+            within = []
+            if facility.partner_latitude or facility.partner_longitude:
+                within = facility._orders_within(distance)
+            # the user's own rights decide which of them they see
+            facility.nearby_order_ids = Order.search(
+                [
+                    "|",
+                    ("facility_id", "=", facility.id),
+                    ("id", "in", within),
+                    ("state", "!=", "done"),
+                ],
+                limit=NEARBY_LIMIT,
+            )
+
+    def _nearby_distance_km(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(NEARBY_DISTANCE_PARAM, DEFAULT_NEARBY_DISTANCE_KM)
+        )
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            return DEFAULT_NEARBY_DISTANCE_KM
+
+    def _orders_within(self, distance_km):
+        """Ids of the open orders whose place (facility, else customer) is
+        within ``distance_km`` of this facility (great-circle distance)."""
+        self.ensure_one()
+        self.env["contact.order"].flush_model(["facility_id", "partner_id", "state"])
+        self.env["contact.facility"].flush_model(
+            ["partner_latitude", "partner_longitude"]
+        )
+        self.env["res.partner"].flush_model(["partner_latitude", "partner_longitude"])
+        self.env.cr.execute(
+            """
+            SELECT id FROM (
+                SELECT o.id,
+                       CASE WHEN f.partner_latitude != 0 OR f.partner_longitude != 0
+                            THEN f.partner_latitude ELSE p.partner_latitude END AS lat,
+                       CASE WHEN f.partner_latitude != 0 OR f.partner_longitude != 0
+                            THEN f.partner_longitude ELSE p.partner_longitude END AS lon
+                  FROM contact_order o
+             LEFT JOIN contact_facility f ON f.id = o.facility_id
+             LEFT JOIN res_partner p ON p.id = o.partner_id
+                 WHERE o.state != 'done'
+            ) places
+             WHERE (lat != 0 OR lon != 0)
+               AND 6371 * 2 * ASIN(SQRT(
+                     POWER(SIN(RADIANS(lat - %(lat)s) / 2), 2)
+                     + COS(RADIANS(%(lat)s)) * COS(RADIANS(lat))
+                     * POWER(SIN(RADIANS(lon - %(lon)s) / 2), 2)
+                   )) <= %(distance)s
+             LIMIT 1000
+            """,
+            {
+                "lat": self.partner_latitude,
+                "lon": self.partner_longitude,
+                "distance": distance_km,
+            },
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        facilities = super().create(vals_list)
+        if self._geo_on_save():
+            facilities.filtered(
+                lambda f: (
+                    not (f.partner_latitude or f.partner_longitude)
+                    and (f.street or f.zip or f.city)
+                )
+            )._geo_localize_addresses()
+        return facilities
+
+    def write(self, vals):
+        moved = self._geo_address_changed(vals)
+        if moved:
+            # coordinates of the old address would put it in the wrong place
+            vals = dict(
+                vals,
+                partner_latitude=0.0,
+                partner_longitude=0.0,
+                date_localization=False,
+            )
+        result = super().write(vals)
+        if moved and self._geo_on_save():
+            self._geo_localize_addresses()
+        return result
 
     def _contact_order_defaults(self):
         return dict(

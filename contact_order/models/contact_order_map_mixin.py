@@ -6,8 +6,11 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 
 OSM_URL = "https://www.openstreetmap.org"
+# markers of one map: more would not help anyone find a place
+MAP_LIMIT = 2000
 
 
 class ContactOrderMapMixin(models.AbstractModel):
@@ -68,6 +71,35 @@ class ContactOrderMapMixin(models.AbstractModel):
                 )
             )
         return {"type": "ir.actions.act_url", "url": self.map_url, "target": "new"}
+
+    @api.model
+    def get_map_data(self, domain=None, limit=MAP_LIMIT):
+        """The open orders of ``domain`` the user can read that have a place
+        (the coordinates of their facility, else of their customer).
+
+        :return: a list of dicts: id, display_name, partner, status, color,
+            latitude, longitude
+        """
+        orders = self.search(
+            expression.AND([domain or [], [("state", "!=", "done")]]), limit=limit
+        )
+        markers = []
+        for order in orders:
+            coordinates = order._map_coordinates()
+            if not coordinates:
+                continue
+            markers.append(
+                {
+                    "id": order.id,
+                    "display_name": order.display_name,
+                    "partner": order.partner_id.display_name,
+                    "status": order.status_id.display_name or "",
+                    "color": order.status_id.color or 0,
+                    "latitude": coordinates[0],
+                    "longitude": coordinates[1],
+                }
+            )
+        return markers
 
     def _map_coordinates(self):
         """Coordinates of the facility, else of the customer."""

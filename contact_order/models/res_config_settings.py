@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .contact_facility import DEFAULT_NEARBY_DISTANCE_KM, NEARBY_DISTANCE_PARAM
 from .contact_order_booking import (
     CHANNELS_PARAM,
     DEFAULT_DURATION,
@@ -19,6 +20,12 @@ from .contact_order_mail import ALIAS_XMLID
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    contact_order_nearby_distance_km = fields.Float(
+        string="Nearby Distance (km)",
+        default=DEFAULT_NEARBY_DISTANCE_KM,
+        config_parameter=NEARBY_DISTANCE_PARAM,
+        help="A facility lists the open orders at this distance or closer.",
+    )
     contact_order_list_order = fields.Selection(
         [("date", "Scheduled date"), ("serial", "Serial number")],
         string="Default Order of Contact Orders",

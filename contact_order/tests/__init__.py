@@ -35,3 +35,8 @@ from . import test_tags_priority_value
 from . import test_merge
 from . import test_booking_recurrence
 from . import test_follow_up_rpc
+from . import test_time_report
+from . import test_effort_report
+from . import test_contact_report
+from . import test_geocoding
+from . import test_map_view

@@ -7,6 +7,9 @@ from odoo.tests import TransactionCase, new_test_user
 # Rights of a typical salesperson: the "User" preset.
 USER_GROUPS = "base.group_user,contact_order.group_user"
 MANAGER_GROUPS = "base.group_user,contact_order.group_manager"
+# the two reading rights alone: the lowest rights of a report's reader
+VIEW_ASSIGNED_GROUPS = "base.group_user,contact_order.group_view_assigned"
+VIEW_GROUPS = "base.group_user,contact_order.group_view"
 # the real forms that Form() drives
 FORM_VIEW = "contact_order.contact_order_view_form"
 SETTINGS_VIEW = "base.res_config_settings_view_form"

@@ -1,0 +1,2 @@
+from . import contact_order_effort_report
+from . import contact_order_report
