@@ -8,6 +8,9 @@ from odoo.exceptions import ValidationError
 RECURRENCE_BATCH_SIZE = 200
 
 
+REPEAT_FIELDS = {"repeat_unit", "repeat_interval", "repeat_until", "repeat_count"}
+
+
 class ContactOrderBooking(models.Model):
     """Recurring follow-ups ("contact the customer again every six months"):
     a booking that repeats every N weeks or months, until a date or for N
@@ -62,6 +65,14 @@ class ContactOrderBooking(models.Model):
                 )
 
     def write(self, vals):
+        if REPEAT_FIELDS & vals.keys() and not self._is_system_write():
+            # the series books its assignee again and again, as the module:
+            # setting it up takes the right to book them
+            for booking in self:
+                order = booking.order_id
+                order._assert_may_assign(
+                    booking.user_id, free_self=booking.user_id in order.assignee_ids
+                )
         result = super().write(vals)
         if vals.get("state") == "done":
             self._book_next_occurrence()

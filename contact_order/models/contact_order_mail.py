@@ -231,13 +231,20 @@ class ContactOrder(models.Model):
         ):
             raise UserError(self.env._("This message has no text to save as a note."))
         sender = message.sudo().author_id
+        poster = message.sudo().create_uid
+        date = message.date
+        if not poster._is_superuser():
+            # posted by a user, not received by the mail gateway: anyone may
+            # name another author or date on their own message, so the note
+            # is by who posted it, when they posted it
+            sender, date = poster.partner_id, message.create_date
         author = sender.user_ids.filtered(lambda user: not user.share)[:1]
         header = False
         if not author:
             author = self.env.user
             header = sender.email_formatted or message.email_from
         return self._mail_create_note(
-            self._mail_note_body(message.body, header), author, message.date, hours
+            self._mail_note_body(message.body, header), author, date, hours
         )
 
     # the gateway's helpers

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import BookingCase
@@ -127,6 +127,25 @@ class TestBookingRecurrence(BookingCase):
         wizard.save().action_log()
         self.assertEqual(len(self._planned()), 1)
         self.assertEqual(self._planned().start, datetime(2030, 1, 24, 8, 0))
+
+    def test_repeating_a_colleagues_booking_takes_the_assign_right(self):
+        """The series books its assignee again as the module: setting it up
+        on a colleague's booking takes the right to book them."""
+        editor = new_test_user(
+            self.env,
+            login="co_editor_only",
+            groups="base.group_user,contact_order.group_edit",
+        )
+        order = self._create_order(user_id=editor.id)
+        booking = self._book(
+            user=self.manager, order_id=order.id, user_id=self.colleague.id
+        )
+        with self.assertRaises(AccessError):
+            booking.with_user(editor).write({"repeat_unit": "weeks"})
+        self.assertFalse(booking.repeat_unit)
+        own = self._book(user=self.manager, order_id=order.id, user_id=editor.id)
+        own.with_user(editor).write({"repeat_unit": "weeks"})
+        self.assertEqual(own.repeat_unit, "weeks")
 
     def test_form_and_bad_inputs(self):
         form = Form(

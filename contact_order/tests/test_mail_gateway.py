@@ -455,8 +455,33 @@ class TestSaveAsNote(OrderMailCase):
         self._wizard(message).save().action_save()
         note = self.order.note_ids
         self.assertEqual(note.author_id, self.colleague)
-        self.assertEqual(note.date, message.date)
+        self.assertEqual(note.date, message.create_date, "when it was posted")
         self.assertNotIn("Email from", note.body)
+
+    def test_posted_author_and_date_are_not_taken_from_the_message(self):
+        """Anyone may name another author and date on their own message: the
+        note is by who posted it, when they posted it."""
+        message = self.order.with_user(self.user).message_post(
+            body="Chefen godkände detta.",
+            message_type="comment",
+            author_id=self.manager.partner_id.id,
+            date="2020-01-01 10:00:00",
+        )
+        self.assertEqual(message.author_id, self.manager.partner_id)
+        self._wizard(message).save().action_save()
+        note = self.order.note_ids
+        self.assertEqual(note.author_id, self.user)
+        self.assertEqual(note.date, message.create_date)
+
+    def test_message_of_an_order_the_user_cannot_read(self):
+        hidden = self._create_order(user_id=self.manager.id)
+        message = hidden.message_post(body="Hemligt", message_type="comment")
+        with self.assertRaises(AccessError):
+            hidden.with_user(self.user).check_access("read")
+        with self.assertRaises(AccessError):
+            self.env["contact.order.note.from.message"].with_user(self.user).create(
+                {"message_id": message.id}
+            )
 
     def test_without_edit_right(self):
         viewer = new_test_user(

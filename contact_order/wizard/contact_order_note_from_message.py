@@ -31,6 +31,14 @@ class ContactOrderNoteFromMessage(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the computed text and order would show a message the user may not
+        # read: check it (and its order) before there is a wizard to read
+        messages = self.env["mail.message"].browse(
+            [vals.get("message_id") for vals in vals_list if vals.get("message_id")]
+        )
+        messages.check_access("read")
+        for message in messages.sudo().filtered(lambda m: m.model == "contact.order"):
+            self.env["contact.order"].browse(message.res_id).check_access("read")
         wizards = super().create(vals_list)
         if wizards.filtered(lambda wizard: not wizard.order_id):
             raise UserError(
