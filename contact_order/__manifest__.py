@@ -4,7 +4,7 @@
     "name": "Contact Orders",
     "summary": "Log every contact with a customer: notes, bookings, follow-ups "
     "and conversion to a sales quotation",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Sales/CRM",
     "website": "https://github.com/contact-order/contact_order",
     "author": "contact_order developers",
