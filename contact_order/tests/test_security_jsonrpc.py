@@ -73,3 +73,26 @@ class TestSecurityJsonRpc(HttpCase):
         order = self.env["contact.order"].browse(order_id)
         self.assertEqual(order.user_id, self.seller)
         self.assertTrue(order.name.startswith("CO"))
+
+    def test_mail_gateway_methods_are_not_rpc(self):
+        """Only the mail gateway logs an email as a note: over RPC, a caller
+        could name any sender and date."""
+        self.authenticate("rpc_seller", "rpc_seller")
+        email = {
+            "email_from": self.technician.email or "rpc_technician@example.com",
+            "body": "<p>Forged</p>",
+            "date": "2020-01-01 08:00:00",
+            "subject": "Forged",
+        }
+        self.technician.email = email["email_from"]
+        for method, args in (
+            ("message_update", [self.own.ids, email]),
+            ("message_new", [email, {"user_id": self.seller.id}]),
+        ):
+            with self.subTest(method=method):
+                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                    self._call("contact.order", method, args)
+        self.assertFalse(self.own.note_ids)
+        self.assertFalse(
+            self.env["contact.order"].search([("subject", "=", "Forged")])
+        )
