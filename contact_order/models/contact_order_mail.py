@@ -381,27 +381,37 @@ class ContactOrder(models.Model):
                 if known:
                     # a new colleague at a known customer
                     customers = known.commercial_partner_id
-                    return {
-                        "partner_id": customers[0].id,
-                        "contact_name": name or email,
-                        "contact_email": email,
-                    }, customers[1:]
+                    vals = {"partner_id": customers[0].id}
+                    vals.update(self._mail_person_vals(vals, name or email, email))
+                    return vals, customers[1:]
             return {"partner_name": name or email, "contact_email": email}, Partner
         customers = known.commercial_partner_id
         customer = customers[0]
         vals = {"partner_id": customer.id}
         person = known.filtered(
             lambda partner: (
-                partner.commercial_partner_id == customer and not partner.is_company
+                partner.commercial_partner_id == customer
+                and not partner.is_company
+                and partner.type == "contact"
             )
         )[:1]
         if person:
             vals["contact_partner_id"] = person.id
         elif name and name.casefold() != customer.name.casefold():
-            vals.update(contact_name=name, contact_email=email)
+            vals.update(self._mail_person_vals(vals, name, email))
         else:
             vals["contact_email"] = email
         return vals, customers[1:]
+
+    @api.model
+    def _mail_person_vals(self, vals, name, email):
+        """The contact person of an email signed ``name`` from ``email``: the
+        customer's contact of that name as it is (an email proves no one's
+        address: the gateway changes no contact), else a new one."""
+        person = self.new(vals)._find_contact_person(name)
+        if person:
+            return {"contact_partner_id": person.id}
+        return {"contact_name": name, "contact_email": email}
 
     @api.model
     def _mail_partners_of_domain(self, domain):

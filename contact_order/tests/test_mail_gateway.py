@@ -241,6 +241,32 @@ class TestMailGatewayNewOrder(ContactOrderMailCase):
         self.assertEqual(order.note_ids.author_id, viewer)
         self.assertNotIn(order, self._orders(viewer))
 
+    def test_a_company_mailbox_does_not_rewrite_the_contact(self):
+        """Kalle writing from the company's shared address is Kalle, and his
+        own address stays his: an email changes no contact."""
+        self.customer.email = "info@verkstad.example"
+        order = self._receive("Kalle Kund <info@verkstad.example>")
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertEqual(order.contact_partner_id, self.contact)
+        self.assertEqual(self.contact.email, "kalle@verkstad.example")
+        # from an address of the domain that nobody has yet
+        order = self._receive("Kalle Kund <kalle.privat@verkstad.example>")
+        self.assertEqual(order.contact_partner_id, self.contact)
+        self.assertEqual(self.contact.email, "kalle@verkstad.example")
+
+    def test_an_invoice_address_is_no_contact_person(self):
+        invoice = self.env["res.partner"].create(
+            {
+                "name": "Fakturor",
+                "parent_id": self.customer.id,
+                "type": "invoice",
+                "email": "faktura@verkstad.example",
+            }
+        )
+        order = self._receive("Fakturor <faktura@verkstad.example>")
+        self.assertEqual(order.partner_id, self.customer)
+        self.assertNotEqual(order.contact_partner_id, invoice)
+
 
 class OrderMailCase(ContactOrderMailCase):
     """An order of the salesperson with the customer's contact person."""
