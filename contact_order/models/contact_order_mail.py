@@ -244,9 +244,19 @@ class ContactOrder(models.Model):
             sender, date = poster.partner_id, message.create_date
         author = sender.user_ids.filtered(lambda user: not user.share)[:1]
         header = False
-        if not author:
-            author = self.env.user
-            header = sender.email_formatted or message.email_from
+        if not author or poster._is_superuser():
+            # received by email: the sender is named, as on the gateway's notes
+            header = message.email_from or sender.email_formatted
+        author = author or self.env.user
+        if hours and author != self.env.user:
+            raise UserError(
+                self.env._(
+                    "This message is by %(author)s: its note is theirs, and only "
+                    "the time you spent goes on your own notes. Save it without "
+                    "hours, or log your time in a note of your own.",
+                    author=author.name,
+                )
+            )
         return self._mail_create_note(
             self._mail_note_body(message.body, header), author, date, hours
         )
@@ -493,12 +503,12 @@ class ContactOrder(models.Model):
         )
 
     def _mail_log_note(self, msg_dict, author):
-        """The email as a note of the order, by ``author`` at its time; the
-        sender is named when it is not the author."""
+        """The email as a note of the order, by ``author`` at its time. The
+        note names the sender's address, also when it is the author's: an
+        email's sender is what it says, not who logged in, so the log shows
+        it was received, not written in Odoo."""
         self.ensure_one()
-        header = False
-        if email_normalize(msg_dict.get("email_from") or "") != author.email_normalized:
-            header = msg_dict.get("email_from")
+        header = msg_dict.get("email_from")
         files = [attachment[0] for attachment in msg_dict.get("attachments") or []]
         date = (
             fields.Datetime.to_datetime(msg_dict.get("date")) or fields.Datetime.now()

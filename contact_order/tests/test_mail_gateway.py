@@ -241,6 +241,16 @@ class TestMailGatewayNewOrder(ContactOrderMailCase):
         self.assertEqual(order.note_ids.author_id, viewer)
         self.assertNotIn(order, self._orders(viewer))
 
+    def test_a_colleagues_email_names_its_sender(self):
+        """An email's From is what the sender wrote: the note of a colleague's
+        email shows the address it came from, as for outside senders."""
+        order = self._receive(
+            "Sara Säljare <sara@mycompany.example>",
+            subject="Fwd: Service av kompressorn",
+            body=FORWARD,
+        )
+        self.assertIn('<em>Email from "Sara Säljare" &lt;sara@', order.note_ids.body)
+
     def test_a_company_mailbox_does_not_rewrite_the_contact(self):
         """Kalle writing from the company's shared address is Kalle, and his
         own address stays his: an email changes no contact."""
@@ -498,6 +508,24 @@ class TestSaveAsNote(OrderMailCase):
         note = self.order.note_ids
         self.assertEqual(note.author_id, self.user)
         self.assertEqual(note.date, message.create_date)
+
+    def test_hours_go_on_own_notes_only(self):
+        """A colleague's message saved as their note takes none of the saving
+        user's time: it would count in the colleague's Time report."""
+        message = (
+            self.order.with_user(self.colleague)
+            .sudo()
+            .message_post(
+                body="Kunden vill ha offert i juni.",
+                author_id=self.colleague.partner_id.id,
+                message_type="comment",
+            )
+        )
+        wizard = self._wizard(message)
+        wizard.hours = 2
+        with self.assertRaisesRegex(UserError, "only the time you spent"):
+            wizard.save().action_save()
+        self.assertFalse(self.order.note_ids)
 
     def test_message_of_an_order_the_user_cannot_read(self):
         hidden = self._create_order(user_id=self.manager.id)

@@ -93,6 +93,4 @@ class TestSecurityJsonRpc(HttpCase):
                 with self.assertRaisesRegex(JsonRpcException, "AccessError"):
                     self._call("contact.order", method, args)
         self.assertFalse(self.own.note_ids)
-        self.assertFalse(
-            self.env["contact.order"].search([("subject", "=", "Forged")])
-        )
+        self.assertFalse(self.env["contact.order"].search([("subject", "=", "Forged")]))
