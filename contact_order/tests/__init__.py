@@ -40,3 +40,4 @@ from . import test_effort_report
 from . import test_contact_report
 from . import test_geocoding
 from . import test_map_view
+from . import test_other_apps
