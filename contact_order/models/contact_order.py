@@ -53,6 +53,7 @@ class ContactOrder(models.Model):
         "total_hours",
         "note_count",
         "assignee_ids",
+        "scheduled_date",
     )
 
     def _default_status_id(self):

@@ -65,6 +65,8 @@ class ContactOrder(models.Model):
 
     # one concern per file, as the order's model is being split
     _inherit = "contact.order"  # pylint: disable=consider-merging-classes-inherited
+    # the searchable form of the contact person's phone
+    _system_fields = ("phone_sanitized",)
 
     phone_sanitized = fields.Char(index="btree_not_null")
 

@@ -189,6 +189,7 @@ class TestSecurityPaths(HttpCase):
             ("is_completed", True),
             ("total_hours", 1000),
             ("note_count", 7),
+            ("scheduled_date", "1999-01-01"),
         ):
             with self.subTest(model="contact.order", field=fname):
                 self._refused(
