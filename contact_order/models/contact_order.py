@@ -124,7 +124,7 @@ class ContactOrder(models.Model):
         default=_default_status_id,
         tracking=True,
         index=True,
-        group_expand="_read_group_status_ids",
+        group_expand="_read_group_expand_full",
         check_company=True,
     )
     state = fields.Selection(
@@ -262,10 +262,6 @@ class ContactOrder(models.Model):
             order.zip = source.zip
             order.city = source.city
             order.country_id = source.country_id
-
-    @api.model
-    def _read_group_status_ids(self, statuses, domain):
-        return statuses.search([], order=statuses._order)
 
     @api.depends("state")
     def _compute_is_completed(self):
