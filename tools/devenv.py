@@ -250,7 +250,6 @@ import odoo
 print(json.dumps({
     "version": release.version,
     "version_info": list(release.version_info[:2]),
-    "serie": release.serie,
     "package_dir": os.path.dirname(os.path.abspath(odoo.__file__)),
 }))
 """
@@ -499,7 +498,6 @@ class Cluster:
         self.port: int | None = None
         self.socket_dir: Path | None = None
         self._tmp_socket_dir = False
-        self.running = False
 
     # -- helpers
     def _chown(self, path: Path) -> None:
@@ -581,7 +579,6 @@ class Cluster:
                 f"PostgreSQL did not start (pg_ctl exit {proc.returncode}):\n"
                 f"{proc.stdout}{proc.stderr}\n{log_tail}"
             )
-        self.running = True
 
     def stop(self) -> None:
         if self.data.exists() and (self.data / "postmaster.pid").exists():
@@ -589,7 +586,6 @@ class Cluster:
             proc = self._run_as_owner([*cmd, "-m", "fast", "stop"])
             if proc.returncode != 0:
                 self._run_as_owner([*cmd, "-m", "immediate", "stop"])
-        self.running = False
         if self._tmp_socket_dir and self.socket_dir:
             shutil.rmtree(self.socket_dir, ignore_errors=True)
 
@@ -881,7 +877,7 @@ def summary_lines(tiers: list[TierResult]) -> list[str]:
 
 
 # --------------------------------------------------------------------------
-# pytest (static tier and pytest-odoo tier)
+# pytest (the static tier)
 
 
 def parse_junit(path: Path) -> dict:
@@ -943,7 +939,7 @@ def run_static_tier(log_dir: Path) -> TierResult:
             "into its virtualenv when it can fetch Odoo)"
         )
         return tier.finish()
-    cmd = [sys.executable, "-m", "pytest", "-p", "no:odoo", "-p", "no:cacheprovider"]
+    cmd = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"]
     cmd += [f"--rootdir={REPO}", f"--junitxml={junit}", "-o", "junit_family=xunit2"]
     cmd += ["-rfEs", str(REPO / "static_tests")]
     env = dict(os.environ)
@@ -966,7 +962,6 @@ class OdooContext:
     run_dir: Path
     log_dir: Path
     addons: list[str]
-    deps: list[str]
     skips: list[str]
 
     previous: str | None = None  # commit of PREVIOUS_RELEASE, when found
@@ -1367,9 +1362,7 @@ def run_odoo_tiers(args, log_dir: Path) -> list[TierResult]:
             "(Debian/Ubuntu: apt-get install chromium)"
         )
     deps = addon_dependencies(addons)
-    ctx = OdooContext(
-        odoo, cluster, run_dir, log_dir, addons, deps, load_expected_skips()
-    )
+    ctx = OdooContext(odoo, cluster, run_dir, log_dir, addons, load_expected_skips())
     tiers: list[TierResult] = []
     setup = TierResult("odoo-setup")
     lifecycle_job = None
