@@ -220,3 +220,17 @@ def test_ruff_finds_unused_import(fake, repo):
         check=False,
     )
     assert proc.returncode != 0 and "F401" in proc.stdout, proc.stdout
+
+
+def test_ruff_format_finds_unformatted_code(fake, repo):
+    (fake / "models" / "thing.py").write_text(GOOD_PY + "\nx = {  'a':1 }\n")
+    ruff = shutil.which("ruff")
+    cmd = [ruff] if ruff else [sys.executable, "-m", "ruff"]
+    proc = subprocess.run(
+        [*cmd, "format", "--check", "--config", str(repo / "pyproject.toml"), "."],
+        cwd=fake.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode != 0 and "thing.py" in proc.stdout, proc.stdout

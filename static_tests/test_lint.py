@@ -32,3 +32,12 @@ def test_ruff(repo):
     rc, output = run([*cmd, "check", "--no-fix", "--output-format=concise", "."], repo)
     assert "No module named ruff" not in output, "pip install ruff"
     assert rc == 0, f"ruff check found problems:\n{output}"
+
+
+def test_ruff_format(repo):
+    """The formatting pre-commit checks (ruff format), in CI as well."""
+    ruff = shutil.which("ruff")
+    cmd = [ruff] if ruff else [sys.executable, "-m", "ruff"]
+    rc, output = run([*cmd, "format", "--check", "."], repo)
+    assert "No module named ruff" not in output, "pip install ruff"
+    assert rc == 0, f"ruff format would change files (run `ruff format`):\n{output}"
