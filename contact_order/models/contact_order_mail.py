@@ -157,7 +157,11 @@ class ContactOrder(models.Model):
         RPC, anyone could claim any sender (``@api.private``)."""
         values = dict(custom_values or {})
         company = self._mail_company(msg_dict, values)
-        self = self.with_company(company)  # pylint: disable=self-cls-assignment
+        # what the order and its note say, in the company's language (the
+        # gateway runs in OdooBot's)
+        self = self.with_company(company).with_context(  # pylint: disable=self-cls-assignment
+            lang=company.partner_id.lang or self.env.lang
+        )
         name, email = self._mail_customer_address(msg_dict)
         if not email:
             raise ValidationError(
@@ -211,7 +215,9 @@ class ContactOrder(models.Model):
                 order.with_user(colleague)._assert_edit_right()
             except AccessError:
                 continue
-            order._mail_log_note(msg_dict, colleague)
+            order.with_context(
+                lang=order.company_id.partner_id.lang or self.env.lang
+            )._mail_log_note(msg_dict, colleague)
         return result
 
     def _save_message_as_note(self, message, hours=0.0):

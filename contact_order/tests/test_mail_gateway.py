@@ -99,6 +99,19 @@ class TestMailGatewayNewOrder(ContactOrderMailCase):
         self.assertEqual(order.partner_id.name, "nina@nyfirma.example")
         self.assertEqual(order.subject, "Email from nina@nyfirma.example")
 
+    def test_order_and_note_in_the_companys_language(self):
+        """The gateway runs in OdooBot's language: a Swedish company's order
+        and note are in Swedish all the same."""
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            ["contact_order"], ["sv_SE"], overwrite=True
+        )
+        self.company.partner_id.lang = "sv_SE"
+        order = self._receive("nina@nyfirma.example", subject="")
+        self.assertEqual(order.subject, "E-post från nina@nyfirma.example")
+        self.assertIn("E-post från", order.note_ids.body)
+        self.assertIn("Bilagor: offert.pdf", order.note_ids.body)
+
     def test_empty_subject_and_reply_prefixes(self):
         order = self._receive("Kalle Kund <kalle@verkstad.example>", subject="")
         self.assertEqual(order.subject, "Email from Kalle Kund")
