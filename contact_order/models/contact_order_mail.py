@@ -244,7 +244,8 @@ class ContactOrder(models.Model):
             raise UserError(self.env._("This message has no text to save as a note."))
         sender = message.sudo().author_id
         poster = message.sudo().create_uid
-        date = message.date
+        # an email's Date: is the sender's word: never in the future
+        date = min(message.date, fields.Datetime.now())
         if not poster._is_superuser():
             # posted by a user, not received by the mail gateway: anyone may
             # name another author or date on their own message, so the note

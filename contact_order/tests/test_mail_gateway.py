@@ -522,6 +522,18 @@ class TestSaveAsNote(OrderMailCase):
         self.assertEqual(note.author_id, self.user)
         self.assertEqual(note.date, message.create_date)
 
+    @freeze_time("2030-06-01 12:00:00")
+    def test_an_emails_date_in_the_future_is_not_the_notes(self):
+        """The email says 3 June; it is saved on 1 June: the note is not
+        dated in the future (at the top of the log for days)."""
+        self._receive(
+            "Kalle Kund <kalle@verkstad.example>",
+            subject=f"Re: [{self.order.name}] Sales question",
+        )
+        message = self.order.message_ids.filtered(lambda m: m.message_type == "email")
+        self._wizard(message).save().action_save()
+        self.assertEqual(self.order.note_ids.date, datetime(2030, 6, 1, 12, 0))
+
     def test_hours_go_on_own_notes_only(self):
         """A colleague's message saved as their note takes none of the saving
         user's time: it would count in the colleague's Time report."""
