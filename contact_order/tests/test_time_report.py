@@ -79,6 +79,26 @@ class TestTimeReport(ContactOrderCase):
         self.assertEqual(self._hours_by(self.reader, "status_id")[self.status_new], 5.5)
         self.assertEqual(len(self._hours_by(self.reader, "date:week")), 2)
 
+    def test_time_of_another_company_stays_in_it(self):
+        other_company = self.env["res.company"].create({"name": "Dotterbolag AB"})
+        order = self._create_order(company_id=other_company.id, user_id=False)
+        self.env["contact.order.note"].create(
+            {"order_id": order.id, "body": "<p>Besök</p>", "hours": 9}
+        )
+        self.assertEqual(order.note_ids.company_id, other_company)
+        self.reader.company_ids |= other_company
+        Note = self.env["contact.order.note"].with_user(self.reader)
+        self.assertNotIn(
+            order,
+            Note.with_context(allowed_company_ids=self.company.ids).search([]).order_id,
+        )
+        self.assertIn(
+            order,
+            Note.with_context(allowed_company_ids=other_company.ids)
+            .search([])
+            .order_id,
+        )
+
     def test_the_copies_cannot_be_set(self):
         # a note's copies follow its order: set through the API they would
         # put time on a customer or facility the order is not about
