@@ -73,6 +73,21 @@ class TestRegisters(ContactOrderCase):
         with self.assertRaises(AccessError):
             self.equipment.with_env(self.env).write({"name": "Renamed"})
 
+    def test_customers_service_objects_of_another_company_stay_hidden(self):
+        """The rule for customers' service objects adds no company: core's
+        multi-company rule on equipment still holds."""
+        other_company = self.env["res.company"].create({"name": "Filial AB"})
+        self.assertNotIn(other_company, self.user.company_ids)
+        theirs = self.env["maintenance.equipment"].create(
+            {
+                "name": "Filialens kompressor",
+                "company_id": other_company.id,
+                "customer_id": self.customer.id,
+            }
+        )
+        Equipment = self.env["maintenance.equipment"].with_user(self.user)
+        self.assertFalse(Equipment.search([("id", "=", theirs.id)]))
+
     def test_equipment_customer_from_facility(self):
         self.assertEqual(self.equipment.customer_id, self.customer)
         self.assertEqual(self.facility.equipment_ids, self.equipment)
