@@ -42,3 +42,4 @@ from . import test_geocoding
 from . import test_map_view
 from . import test_other_apps
 from . import test_system_fields
+from . import test_uninstall_hook
