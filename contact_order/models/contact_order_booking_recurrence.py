@@ -1,11 +1,16 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import clean_context
 
 RECURRENCE_BATCH_SIZE = 200
+
+_logger = logging.getLogger(__name__)
 
 
 REPEAT_FIELDS = {"repeat_unit", "repeat_interval", "repeat_until", "repeat_count"}
@@ -19,7 +24,7 @@ class ContactOrderBooking(models.Model):
     its planned bookings) or cancelling one stops the series."""
 
     _inherit = "contact.order.booking"
-    _system_fields = ("recurrence_index", "next_occurrence_id")
+    _system_fields = ("recurrence_index", "next_occurrence_id", "recurrence_ended")
 
     repeat_unit = fields.Selection(
         [("weeks", "Weeks"), ("months", "Months")],
@@ -44,6 +49,9 @@ class ContactOrderBooking(models.Model):
         index="btree_not_null",
         ondelete="set null",
     )
+    # the series has booked its last occurrence, or cannot go on (its next
+    # one could not be booked, or was deleted): the cron leaves it alone
+    recurrence_ended = fields.Boolean(string="Series Ended", readonly=True, copy=False)
 
     @api.constrains("repeat_unit", "repeat_interval", "repeat_until", "repeat_count")
     def _check_recurrence(self):
@@ -74,6 +82,11 @@ class ContactOrderBooking(models.Model):
                     booking.user_id, free_self=booking.user_id in order.assignee_ids
                 )
         result = super().write(vals)
+        if REPEAT_FIELDS & vals.keys() and not self._is_system_write():
+            # a new rule: the series goes on (the cron takes it again)
+            self.filtered("recurrence_ended")._as_system().write(
+                {"recurrence_ended": False}
+            )
         if vals.get("state") == "done":
             self._book_next_occurrence()
         return result
@@ -82,23 +95,56 @@ class ContactOrderBooking(models.Model):
         """Book the next occurrence of these recurring bookings (done or
         passed), once each. As the module: the series was set up with the
         rights of its author, and the next one copies this one, found from
-        its own side (its assignee and type, as they are now)."""
+        its own side (its assignee and type, as they are now).
+
+        A series that has no next occurrence is marked ended. One that cannot
+        book it (e.g. its assignee left the order's company) does not fail
+        the caller (the user's Done, the cron's other bookings): the error is
+        noted on the order and the series ends."""
         todo = self.filtered(
             lambda b: (
                 b.repeat_unit
                 and not b.next_occurrence_id
+                and not b.recurrence_ended
                 and b.state != "cancelled"
                 and b.order_id.state != "done"
             )
         )
-        for booking in todo.sudo():
-            start, index = booking._next_occurrence_start()
-            if not start:
-                continue
-            following = booking.create(
-                booking._prepare_next_occurrence_vals(start, index)
+        # the caller's defaults are not for the next occurrence
+        todo = todo.sudo().with_context(clean_context(self.env.context))
+        for booking in todo:
+            try:
+                with self.env.cr.savepoint():
+                    start, index = booking._next_occurrence_start()
+                    if not start:
+                        booking._as_system().write({"recurrence_ended": True})
+                        continue
+                    following = booking.create(
+                        booking._prepare_next_occurrence_vals(start, index)
+                    )
+                    booking._as_system().write({"next_occurrence_id": following.id})
+            except (UserError, ValueError, OverflowError) as error:
+                booking._end_series_on_error(error)
+
+    def _end_series_on_error(self, error):
+        """The next occurrence could not be booked: say so on the order and
+        end the series."""
+        self.ensure_one()
+        _logger.warning(
+            "Booking %s: the next occurrence of its series could not be booked, "
+            "the series has ended: %s",
+            self.id,
+            error,
+        )
+        self.order_id._message_log(
+            body=self.env._(
+                "The next contact of the repeating booking %(booking)s could not be "
+                "booked, so its series has ended: %(error)s",
+                booking=self._summary(),
+                error=error.args[0] if error.args else error,
             )
-            booking._as_system().write({"next_occurrence_id": following.id})
+        )
+        self._as_system().write({"recurrence_ended": True})
 
     def _next_occurrence_start(self):
         """(start, index) of the next occurrence: the first one still ahead,
@@ -133,18 +179,23 @@ class ContactOrderBooking(models.Model):
         }
 
     @api.model
+    def _recurrence_due_domain(self):
+        """The recurring bookings whose time has passed without being marked
+        done, and whose series has not booked its next occurrence yet."""
+        return [
+            ("repeat_unit", "!=", False),
+            ("next_occurrence_id", "=", False),
+            ("recurrence_ended", "=", False),
+            ("state", "=", "planned"),
+            ("start", "<=", fields.Datetime.now()),
+            ("order_id.state", "!=", "done"),
+        ]
+
+    @api.model
     def _cron_book_next_occurrences(self, batch_size=RECURRENCE_BATCH_SIZE):
         """Book the next occurrence of the recurring bookings whose time has
-        passed without being marked done."""
-        passed = self.search(
-            [
-                ("repeat_unit", "!=", False),
-                ("next_occurrence_id", "=", False),
-                ("state", "=", "planned"),
-                ("start", "<=", fields.Datetime.now()),
-                ("order_id.state", "!=", "done"),
-            ],
-            limit=batch_size,
-        )
+        passed without being marked done (each one leaves the queue: booked,
+        or its series ended)."""
+        passed = self.search(self._recurrence_due_domain(), limit=batch_size)
         passed._book_next_occurrence()
         return len(passed)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -170,3 +171,57 @@ class TestBookingRecurrence(BookingCase):
         for vals in ({"recurrence_index": 9}, {"next_occurrence_id": booking.id}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 booking.with_user(self.user).write(vals)
+
+    # ------------------------------------------------------------
+    # the cron: ended series, failing bookings
+    # ------------------------------------------------------------
+
+    def _move_colleague_to_another_company(self):
+        """The colleague leaves the order's company: a booking of theirs
+        can no longer be copied (Incompatible companies)."""
+        other_company = self.env["res.company"].create({"name": "Filial AB"})
+        self.colleague.write(
+            {
+                "company_ids": [Command.set(other_company.ids)],
+                "company_id": other_company.id,
+            }
+        )
+
+    def _said_on_the_order(self, text):
+        return any(text in message.body for message in self.order.message_ids)
+
+    def test_ended_series_do_not_starve_the_cron(self):
+        """The last occurrence of a series, never logged, leaves the cron's
+        queue: the oldest rows come first and would fill every batch."""
+        ended = self.env["contact.order.booking"]
+        for day in (1, 2):
+            ended |= self._series(start=datetime(2030, 1, day, 8, 0), repeat_count=1)
+        live = self._series(start=datetime(2030, 1, 5, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences(batch_size=2)
+        Booking._cron_book_next_occurrences(batch_size=2)
+        self.assertTrue(live.next_occurrence_id)
+        self.assertFalse(ended.next_occurrence_id)
+        self.assertEqual(ended.mapped("state"), ["planned", "planned"])
+
+    def test_one_failing_series_does_not_block_the_others(self):
+        bad = self._series(start=datetime(2030, 1, 1, 8, 0), user_id=self.colleague.id)
+        good = self._series(start=datetime(2030, 1, 5, 8, 0))
+        self._move_colleague_to_another_company()
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences()
+        self.assertTrue(good.next_occurrence_id)
+        self.assertFalse(bad.next_occurrence_id)
+        self.assertTrue(self._said_on_the_order("could not be booked"))
+        # the series has ended: the next runs leave it alone
+        Booking._cron_book_next_occurrences()
+        self.assertEqual(len(self.order.booking_ids), 3)
+
+    def test_a_failing_next_occurrence_does_not_block_done(self):
+        colleagues = self._series(user_id=self.colleague.id)
+        self._move_colleague_to_another_company()
+        colleagues.with_user(self.user).action_done()
+        self.assertEqual(colleagues.state, "done", "the contact is logged")
+        self.assertFalse(colleagues.next_occurrence_id)
+        self.assertTrue(self._said_on_the_order("could not be booked"))
+
