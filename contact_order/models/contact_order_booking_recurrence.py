@@ -14,6 +14,8 @@ _logger = logging.getLogger(__name__)
 
 
 REPEAT_FIELDS = {"repeat_unit", "repeat_interval", "repeat_until", "repeat_count"}
+# the longest step of a series: a follow-up every two years, or five
+MAX_REPEAT_INTERVAL = {"weeks": 104, "months": 60}
 
 
 class ContactOrderBooking(models.Model):
@@ -53,7 +55,9 @@ class ContactOrderBooking(models.Model):
     # one could not be booked, or was deleted): the cron leaves it alone
     recurrence_ended = fields.Boolean(string="Series Ended", readonly=True, copy=False)
 
-    @api.constrains("repeat_unit", "repeat_interval", "repeat_until", "repeat_count")
+    @api.constrains(
+        "repeat_unit", "repeat_interval", "repeat_until", "repeat_count", "start"
+    )
     def _check_recurrence(self):
         for booking in self.filtered("repeat_unit"):
             if booking.repeat_interval < 1:
@@ -61,6 +65,16 @@ class ContactOrderBooking(models.Model):
                     self.env._(
                         "A booking repeats every 1 or more weeks or months, not %s.",
                         booking.repeat_interval,
+                    )
+                )
+            if booking.repeat_interval > MAX_REPEAT_INTERVAL[booking.repeat_unit]:
+                raise ValidationError(
+                    self.env._(
+                        "A booking repeats at most every %(weeks)s weeks or "
+                        "%(months)s months, not every %(interval)s.",
+                        weeks=MAX_REPEAT_INTERVAL["weeks"],
+                        months=MAX_REPEAT_INTERVAL["months"],
+                        interval=booking.repeat_interval,
                     )
                 )
             if booking.repeat_count < 0:

@@ -225,3 +225,22 @@ class TestBookingRecurrence(BookingCase):
         self.assertFalse(colleagues.next_occurrence_id)
         self.assertTrue(self._said_on_the_order("could not be booked"))
 
+    # ------------------------------------------------------------
+    # the rule: bounds
+    # ------------------------------------------------------------
+
+    def test_absurd_interval_is_refused(self):
+        for vals in (
+            {"repeat_interval": 10**6},
+            {"repeat_unit": "weeks", "repeat_interval": 105},
+            {"repeat_unit": "months", "repeat_interval": 61},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self._series(**vals)
+        self._series(repeat_unit="months", repeat_interval=60)
+        self._series(repeat_unit="weeks", repeat_interval=104)
+
+    def test_moving_a_booking_past_its_until_day_is_refused(self):
+        booking = self._series(repeat_until=date(2030, 1, 31))
+        with self.assertRaises(ValidationError):
+            booking.with_user(self.user).write({"start": datetime(2030, 2, 5, 8, 0)})
