@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
 
+import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -14,6 +15,7 @@ _logger = logging.getLogger(__name__)
 
 
 REPEAT_FIELDS = {"repeat_unit", "repeat_interval", "repeat_until", "repeat_count"}
+RULE_FIELDS = ("repeat_unit", "repeat_interval")
 # the longest step of a series: a follow-up every two years, or five
 MAX_REPEAT_INTERVAL = {"weeks": 104, "months": 60}
 
@@ -26,7 +28,12 @@ class ContactOrderBooking(models.Model):
     its planned bookings) or cancelling one stops the series."""
 
     _inherit = "contact.order.booking"
-    _system_fields = ("recurrence_index", "next_occurrence_id", "recurrence_ended")
+    _system_fields = (
+        "recurrence_index",
+        "next_occurrence_id",
+        "recurrence_ended",
+        "recurrence_anchor_id",
+    )
 
     repeat_unit = fields.Selection(
         [("weeks", "Weeks"), ("months", "Months")],
@@ -46,6 +53,16 @@ class ContactOrderBooking(models.Model):
     )
     next_occurrence_id = fields.Many2one(
         "contact.order.booking",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    # the occurrence the series counts from: its first one, or the one whose
+    # rule (unit, interval) was changed; none on that occurrence itself
+    recurrence_anchor_id = fields.Many2one(
+        "contact.order.booking",
+        string="Series Start",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -81,7 +98,10 @@ class ContactOrderBooking(models.Model):
                 raise ValidationError(
                     self.env._("The number of times cannot be negative.")
                 )
-            if booking.repeat_until and booking.repeat_until < booking.start.date():
+            if (
+                booking.repeat_until
+                and booking.repeat_until < booking._local_start().date()
+            ):
                 raise ValidationError(
                     self.env._("A booking cannot repeat until before it starts.")
                 )
@@ -95,12 +115,21 @@ class ContactOrderBooking(models.Model):
                 order._assert_may_assign(
                     booking.user_id, free_self=booking.user_id in order.assignee_ids
                 )
+        rerule = self.browse()
+        if not self._is_system_write():
+            rerule = self.filtered(
+                lambda b: any(b[f] != vals[f] for f in RULE_FIELDS if f in vals)
+            )
         result = super().write(vals)
         if REPEAT_FIELDS & vals.keys() and not self._is_system_write():
             # a new rule: the series goes on (the cron takes it again)
             self.filtered("recurrence_ended")._as_system().write(
                 {"recurrence_ended": False}
             )
+        # a new step: the series counts it from this occurrence
+        rerule = rerule.filtered("recurrence_anchor_id")
+        if rerule:
+            rerule._as_system().write({"recurrence_anchor_id": False})
         if vals.get("state") == "done":
             self._book_next_occurrence()
         return result
@@ -162,19 +191,37 @@ class ContactOrderBooking(models.Model):
 
     def _next_occurrence_start(self):
         """(start, index) of the next occurrence: the first one still ahead,
-        or (False, 0) when the series ends first."""
+        or (False, 0) when the series ends first.
+
+        As calendar.recurrence: occurrence n is n - k steps after the
+        series' anchor k, at the same time of day in the assignee's time
+        zone (9:00 stays 9:00 across daylight saving time) and counted from
+        the anchor, not the previous occurrence (the 31st gives the 28th in
+        February, and the 31st again in March); the Until day is the
+        assignee's day. Moving one occurrence keeps the rhythm."""
         self.ensure_one()
-        step = relativedelta(**{self.repeat_unit: self.repeat_interval})
-        start, index = self.start, self.recurrence_index
-        now = fields.Datetime.now()
-        while True:
-            start, index = start + step, index + 1
-            if self.repeat_count and index > self.repeat_count:
-                return False, 0
-            if self.repeat_until and start.date() > self.repeat_until:
-                return False, 0
-            if start > now:
-                return start, index
+        anchor = self.sudo().recurrence_anchor_id or self
+        tz = pytz.timezone(self.user_id.tz or "UTC")
+        anchor_local = (
+            pytz.utc.localize(anchor.start).astimezone(tz).replace(tzinfo=None)
+        )
+        after = max(self.start, fields.Datetime.now())
+        index = self.recurrence_index
+        try:
+            while True:
+                index += 1
+                if self.repeat_count and index > self.repeat_count:
+                    return False, 0
+                steps = self.repeat_interval * (index - anchor.recurrence_index)
+                local = anchor_local + relativedelta(**{self.repeat_unit: steps})
+                if self.repeat_until and local.date() > self.repeat_until:
+                    return False, 0
+                start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+                if start > after:
+                    return start, index
+        except (OverflowError, ValueError):
+            # beyond the calendar (a start in the year 9999)
+            return False, 0
 
     def _prepare_next_occurrence_vals(self, start, index):
         self.ensure_one()
@@ -190,6 +237,7 @@ class ContactOrderBooking(models.Model):
             "repeat_until": self.repeat_until,
             "repeat_count": self.repeat_count,
             "recurrence_index": index,
+            "recurrence_anchor_id": (self.recurrence_anchor_id or self).id,
         }
 
     @api.model

@@ -226,7 +226,7 @@ class TestBookingRecurrence(BookingCase):
         self.assertTrue(self._said_on_the_order("could not be booked"))
 
     # ------------------------------------------------------------
-    # the rule: bounds
+    # the rule: bounds, time zone, month end
     # ------------------------------------------------------------
 
     def test_absurd_interval_is_refused(self):
@@ -244,3 +244,56 @@ class TestBookingRecurrence(BookingCase):
         booking = self._series(repeat_until=date(2030, 1, 31))
         with self.assertRaises(ValidationError):
             booking.with_user(self.user).write({"start": datetime(2030, 2, 5, 8, 0)})
+
+    def test_series_keeps_the_local_time_across_dst(self):
+        self.user.tz = "Europe/Stockholm"
+        # 09:00 CET
+        first = self._series(
+            start=datetime(2030, 1, 15, 8, 0), repeat_unit="months", repeat_interval=6
+        )
+        first.with_user(self.user).action_done()
+        # 09:00 CEST
+        self.assertEqual(first.next_occurrence_id.start, datetime(2030, 7, 15, 7, 0))
+
+    def test_until_day_is_the_assignees_day(self):
+        """00:30 on 29 January in Stockholm is still the 28th in UTC: the
+        until day is the assignee's."""
+        self.user.tz = "Europe/Stockholm"
+        first = self._series(
+            start=datetime(2030, 1, 14, 23, 30), repeat_until=date(2030, 1, 28)
+        )
+        first.with_user(self.user).action_done()
+        self.assertFalse(first.next_occurrence_id)
+        with self.assertRaises(ValidationError):
+            self._series(
+                start=datetime(2030, 1, 28, 23, 30), repeat_until=date(2030, 1, 28)
+            )
+
+    def test_monthly_series_keeps_the_month_end(self):
+        first = self._series(
+            start=datetime(2030, 1, 31, 8, 0), repeat_unit="months", repeat_interval=1
+        )
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.assertEqual(second.start.date(), date(2030, 2, 28))
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start.date(), date(2030, 3, 31))
+
+    def test_a_new_rule_counts_from_its_booking(self):
+        first = self._series(repeat_unit="months", repeat_interval=1)
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.assertEqual(second.start, datetime(2030, 2, 15, 8, 0))
+        second.with_user(self.user).write({"repeat_interval": 3})
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start, datetime(2030, 5, 15, 8, 0))
+
+    def test_a_moved_occurrence_keeps_the_rhythm(self):
+        """As Calendar's "only this event": the customer could not on the
+        29th, the series goes on every other Tuesday."""
+        first = self._series()
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        second.with_user(self.user).write({"start": datetime(2030, 1, 30, 8, 0)})
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start, datetime(2030, 2, 12, 8, 0))
