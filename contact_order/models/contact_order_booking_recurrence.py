@@ -25,7 +25,7 @@ class ContactOrderBooking(models.Model):
     a booking that repeats every N weeks or months, until a date or for N
     times. When one is done, or its time passes, the next is booked, once,
     with the same assignee and type; completing the order (which cancels
-    its planned bookings) or cancelling one stops the series."""
+    its planned bookings) or cancelling or deleting one stops the series."""
 
     _inherit = "contact.order.booking"
     _system_fields = (
@@ -132,6 +132,17 @@ class ContactOrderBooking(models.Model):
             rerule._as_system().write({"recurrence_anchor_id": False})
         if vals.get("state") == "done":
             self._book_next_occurrence()
+        return result
+
+    def unlink(self):
+        # deleting the next occurrence stops the series (the cron would book
+        # it again), as cancelling it does
+        previous = self.sudo().search(
+            [("next_occurrence_id", "in", self.ids), ("id", "not in", self.ids)]
+        )
+        result = super().unlink()
+        if previous:
+            previous._as_system().write({"recurrence_ended": True})
         return result
 
     def _book_next_occurrence(self):

@@ -297,3 +297,17 @@ class TestBookingRecurrence(BookingCase):
         second.with_user(self.user).write({"start": datetime(2030, 1, 30, 8, 0)})
         second.with_user(self.user).action_done()
         self.assertEqual(second.next_occurrence_id.start, datetime(2030, 2, 12, 8, 0))
+
+    # ------------------------------------------------------------
+    # deleting an occurrence
+    # ------------------------------------------------------------
+
+    def test_deleting_the_next_occurrence_ends_the_series(self):
+        first = self._series(start=datetime(2030, 1, 1, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences()
+        first.next_occurrence_id.with_user(self.user).unlink()
+        Booking._cron_book_next_occurrences()
+        self.assertEqual(len(self.order.booking_ids), 1, "not booked again")
+        first.with_user(self.user).action_done()
+        self.assertEqual(self.order.booking_ids, first)
