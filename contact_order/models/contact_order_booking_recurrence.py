@@ -200,6 +200,21 @@ class ContactOrderBooking(models.Model):
         )
         self._as_system().write({"recurrence_ended": True})
 
+    def _series_books_next(self):
+        """Whether this booking's series books the contact after it (or has
+        booked it already): then no one else should."""
+        self.ensure_one()
+        if not self.repeat_unit:
+            return False
+        if self.next_occurrence_id:
+            return self.next_occurrence_id.state == "planned"
+        return (
+            self.state == "planned"
+            and not self.recurrence_ended
+            and self.order_id.state != "done"
+            and bool(self._next_occurrence_start()[0])
+        )
+
     def _next_occurrence_start(self):
         """(start, index) of the next occurrence: the first one still ahead,
         or (False, 0) when the series ends first.
