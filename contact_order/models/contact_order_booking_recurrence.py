@@ -282,8 +282,12 @@ class ContactOrderBooking(models.Model):
     @api.model
     def _cron_book_next_occurrences(self, batch_size=RECURRENCE_BATCH_SIZE):
         """Book the next occurrence of the recurring bookings whose time has
-        passed without being marked done (each one leaves the queue: booked,
-        or its series ended)."""
-        passed = self.search(self._recurrence_due_domain(), limit=batch_size)
+        passed without being marked done: a batch per run, and Odoo runs the
+        cron again at once while some are left (each one leaves the queue:
+        booked, or its series ended)."""
+        domain = self._recurrence_due_domain()
+        passed = self.search(domain, limit=batch_size)
         passed._book_next_occurrence()
+        remaining = self.search_count(domain) if len(passed) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(passed), remaining=remaining)
         return len(passed)

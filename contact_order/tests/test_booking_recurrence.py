@@ -5,6 +5,7 @@ times; the next is booked when one is done or its time passes, with the
 same assignee and type; completing the order stops the series."""
 
 from datetime import date, datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -173,7 +174,7 @@ class TestBookingRecurrence(BookingCase):
                 booking.with_user(self.user).write(vals)
 
     # ------------------------------------------------------------
-    # the cron: ended series, failing bookings
+    # the cron: ended series, failing bookings, progress
     # ------------------------------------------------------------
 
     def _move_colleague_to_another_company(self):
@@ -224,6 +225,17 @@ class TestBookingRecurrence(BookingCase):
         self.assertEqual(colleagues.state, "done", "the contact is logged")
         self.assertFalse(colleagues.next_occurrence_id)
         self.assertTrue(self._said_on_the_order("could not be booked"))
+
+    def test_cron_reports_what_is_left(self):
+        """Odoo runs the cron again at once while there is work left."""
+        for day in (1, 2, 3):
+            self._series(start=datetime(2030, 1, day, 8, 0))
+        Cron = type(self.env["ir.cron"])
+        with patch.object(Cron, "_notify_progress") as notify:
+            self.env["contact.order.booking"]._cron_book_next_occurrences(
+                batch_size=2
+            )
+        notify.assert_called_once_with(done=2, remaining=1)
 
     # ------------------------------------------------------------
     # the rule: bounds, time zone, month end
