@@ -166,19 +166,33 @@ class ContactOrderBooking(models.Model):
         )
         # the caller's defaults are not for the next occurrence
         todo = todo.sudo().with_context(clean_context(self.env.context))
+        due, vals_list = todo.browse(), []
         for booking in todo:
+            start, index = booking._next_occurrence_start()
+            if start:
+                due |= booking
+                vals_list.append(booking._prepare_next_occurrence_vals(start, index))
+        if todo - due:
+            (todo - due)._as_system().write({"recurrence_ended": True})
+        if len(due) > 1:
+            # all in one create; if one fails, each on its own (below)
             try:
                 with self.env.cr.savepoint():
-                    start, index = booking._next_occurrence_start()
-                    if not start:
-                        booking._as_system().write({"recurrence_ended": True})
-                        continue
-                    following = booking.create(
-                        booking._prepare_next_occurrence_vals(start, index)
-                    )
-                    booking._as_system().write({"next_occurrence_id": following.id})
+                    due._link_next_occurrences(due.create(vals_list))
+                return
+            except (UserError, ValueError, OverflowError):
+                pass
+        for booking, vals in zip(due, vals_list):
+            try:
+                with self.env.cr.savepoint():
+                    booking._link_next_occurrences(booking.create(vals))
             except (UserError, ValueError, OverflowError) as error:
                 booking._end_series_on_error(error)
+
+    def _link_next_occurrences(self, following):
+        """Link these bookings to their next occurrences (in the same order)."""
+        for booking, next_booking in zip(self, following, strict=True):
+            booking._as_system().write({"next_occurrence_id": next_booking.id})
 
     def _end_series_on_error(self, error):
         """The next occurrence could not be booked: say so on the order and

@@ -237,6 +237,18 @@ class TestBookingRecurrence(BookingCase):
             )
         notify.assert_called_once_with(done=2, remaining=1)
 
+    def test_cron_books_a_batch_in_one_create(self):
+        for day in (1, 2, 3):
+            self._series(start=datetime(2030, 1, day, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        create = type(Booking).create
+        with patch.object(
+            type(Booking), "create", autospec=True, side_effect=create
+        ) as spy:
+            Booking._cron_book_next_occurrences()
+        self.assertEqual(spy.call_count, 1)
+        self.assertEqual(len(self.order.booking_ids.next_occurrence_id), 3)
+
     # ------------------------------------------------------------
     # the rule: bounds, time zone, month end
     # ------------------------------------------------------------
