@@ -180,9 +180,14 @@ class ContactOrderBooking(models.Model):
                 with self.env.cr.savepoint():
                     due._link_next_occurrences(due.create(vals_list))
                 return
-            except (UserError, ValueError, OverflowError):
-                pass
-        for booking, vals in zip(due, vals_list):
+            except (UserError, ValueError, OverflowError) as error:
+                _logger.info(
+                    "Recurring bookings: booking %s at once failed (%s), "
+                    "booking them one by one.",
+                    len(due),
+                    error,
+                )
+        for booking, vals in zip(due, vals_list, strict=True):
             try:
                 with self.env.cr.savepoint():
                     booking._link_next_occurrences(booking.create(vals))

@@ -232,9 +232,7 @@ class TestBookingRecurrence(BookingCase):
             self._series(start=datetime(2030, 1, day, 8, 0))
         Cron = type(self.env["ir.cron"])
         with patch.object(Cron, "_notify_progress") as notify:
-            self.env["contact.order.booking"]._cron_book_next_occurrences(
-                batch_size=2
-            )
+            self.env["contact.order.booking"]._cron_book_next_occurrences(batch_size=2)
         notify.assert_called_once_with(done=2, remaining=1)
 
     def test_cron_books_a_batch_in_one_create(self):
