@@ -5,9 +5,11 @@ times; the next is booked when one is done or its time passes, with the
 same assignee and type; completing the order stops the series."""
 
 from datetime import date, datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -170,3 +172,164 @@ class TestBookingRecurrence(BookingCase):
         for vals in ({"recurrence_index": 9}, {"next_occurrence_id": booking.id}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 booking.with_user(self.user).write(vals)
+
+    # ------------------------------------------------------------
+    # the cron: ended series, failing bookings, progress
+    # ------------------------------------------------------------
+
+    def _move_colleague_to_another_company(self):
+        """The colleague leaves the order's company: a booking of theirs
+        can no longer be copied (Incompatible companies)."""
+        other_company = self.env["res.company"].create({"name": "Filial AB"})
+        self.colleague.write(
+            {
+                "company_ids": [Command.set(other_company.ids)],
+                "company_id": other_company.id,
+            }
+        )
+
+    def _said_on_the_order(self, text):
+        return any(text in message.body for message in self.order.message_ids)
+
+    def test_ended_series_do_not_starve_the_cron(self):
+        """The last occurrence of a series, never logged, leaves the cron's
+        queue: the oldest rows come first and would fill every batch."""
+        ended = self.env["contact.order.booking"]
+        for day in (1, 2):
+            ended |= self._series(start=datetime(2030, 1, day, 8, 0), repeat_count=1)
+        live = self._series(start=datetime(2030, 1, 5, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences(batch_size=2)
+        Booking._cron_book_next_occurrences(batch_size=2)
+        self.assertTrue(live.next_occurrence_id)
+        self.assertFalse(ended.next_occurrence_id)
+        self.assertEqual(ended.mapped("state"), ["planned", "planned"])
+
+    def test_one_failing_series_does_not_block_the_others(self):
+        bad = self._series(start=datetime(2030, 1, 1, 8, 0), user_id=self.colleague.id)
+        good = self._series(start=datetime(2030, 1, 5, 8, 0))
+        self._move_colleague_to_another_company()
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences()
+        self.assertTrue(good.next_occurrence_id)
+        self.assertFalse(bad.next_occurrence_id)
+        self.assertTrue(self._said_on_the_order("could not be booked"))
+        # the series has ended: the next runs leave it alone
+        Booking._cron_book_next_occurrences()
+        self.assertEqual(len(self.order.booking_ids), 3)
+
+    def test_a_failing_next_occurrence_does_not_block_done(self):
+        colleagues = self._series(user_id=self.colleague.id)
+        self._move_colleague_to_another_company()
+        colleagues.with_user(self.user).action_done()
+        self.assertEqual(colleagues.state, "done", "the contact is logged")
+        self.assertFalse(colleagues.next_occurrence_id)
+        self.assertTrue(self._said_on_the_order("could not be booked"))
+
+    def test_cron_reports_what_is_left(self):
+        """Odoo runs the cron again at once while there is work left."""
+        for day in (1, 2, 3):
+            self._series(start=datetime(2030, 1, day, 8, 0))
+        Cron = type(self.env["ir.cron"])
+        with patch.object(Cron, "_notify_progress") as notify:
+            self.env["contact.order.booking"]._cron_book_next_occurrences(batch_size=2)
+        notify.assert_called_once_with(done=2, remaining=1)
+
+    def test_cron_books_a_batch_in_one_create(self):
+        for day in (1, 2, 3):
+            self._series(start=datetime(2030, 1, day, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        create = type(Booking).create
+        with patch.object(
+            type(Booking), "create", autospec=True, side_effect=create
+        ) as spy:
+            Booking._cron_book_next_occurrences()
+        self.assertEqual(spy.call_count, 1)
+        self.assertEqual(len(self.order.booking_ids.next_occurrence_id), 3)
+
+    # ------------------------------------------------------------
+    # the rule: bounds, time zone, month end
+    # ------------------------------------------------------------
+
+    def test_absurd_interval_is_refused(self):
+        for vals in (
+            {"repeat_interval": 10**6},
+            {"repeat_unit": "weeks", "repeat_interval": 105},
+            {"repeat_unit": "months", "repeat_interval": 61},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(ValidationError):
+                self._series(**vals)
+        self._series(repeat_unit="months", repeat_interval=60)
+        self._series(repeat_unit="weeks", repeat_interval=104)
+
+    def test_moving_a_booking_past_its_until_day_is_refused(self):
+        booking = self._series(repeat_until=date(2030, 1, 31))
+        with self.assertRaises(ValidationError):
+            booking.with_user(self.user).write({"start": datetime(2030, 2, 5, 8, 0)})
+
+    def test_series_keeps_the_local_time_across_dst(self):
+        self.user.tz = "Europe/Stockholm"
+        # 09:00 CET
+        first = self._series(
+            start=datetime(2030, 1, 15, 8, 0), repeat_unit="months", repeat_interval=6
+        )
+        first.with_user(self.user).action_done()
+        # 09:00 CEST
+        self.assertEqual(first.next_occurrence_id.start, datetime(2030, 7, 15, 7, 0))
+
+    def test_until_day_is_the_assignees_day(self):
+        """00:30 on 29 January in Stockholm is still the 28th in UTC: the
+        until day is the assignee's."""
+        self.user.tz = "Europe/Stockholm"
+        first = self._series(
+            start=datetime(2030, 1, 14, 23, 30), repeat_until=date(2030, 1, 28)
+        )
+        first.with_user(self.user).action_done()
+        self.assertFalse(first.next_occurrence_id)
+        with self.assertRaises(ValidationError):
+            self._series(
+                start=datetime(2030, 1, 28, 23, 30), repeat_until=date(2030, 1, 28)
+            )
+
+    def test_monthly_series_keeps_the_month_end(self):
+        first = self._series(
+            start=datetime(2030, 1, 31, 8, 0), repeat_unit="months", repeat_interval=1
+        )
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.assertEqual(second.start.date(), date(2030, 2, 28))
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start.date(), date(2030, 3, 31))
+
+    def test_a_new_rule_counts_from_its_booking(self):
+        first = self._series(repeat_unit="months", repeat_interval=1)
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        self.assertEqual(second.start, datetime(2030, 2, 15, 8, 0))
+        second.with_user(self.user).write({"repeat_interval": 3})
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start, datetime(2030, 5, 15, 8, 0))
+
+    def test_a_moved_occurrence_keeps_the_rhythm(self):
+        """As Calendar's "only this event": the customer could not on the
+        29th, the series goes on every other Tuesday."""
+        first = self._series()
+        first.with_user(self.user).action_done()
+        second = first.next_occurrence_id
+        second.with_user(self.user).write({"start": datetime(2030, 1, 30, 8, 0)})
+        second.with_user(self.user).action_done()
+        self.assertEqual(second.next_occurrence_id.start, datetime(2030, 2, 12, 8, 0))
+
+    # ------------------------------------------------------------
+    # deleting an occurrence
+    # ------------------------------------------------------------
+
+    def test_deleting_the_next_occurrence_ends_the_series(self):
+        first = self._series(start=datetime(2030, 1, 1, 8, 0))
+        Booking = self.env["contact.order.booking"]
+        Booking._cron_book_next_occurrences()
+        first.next_occurrence_id.with_user(self.user).unlink()
+        Booking._cron_book_next_occurrences()
+        self.assertEqual(len(self.order.booking_ids), 1, "not booked again")
+        first.with_user(self.user).action_done()
+        self.assertEqual(self.order.booking_ids, first)

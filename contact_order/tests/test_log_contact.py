@@ -192,3 +192,27 @@ class TestLogContact(BookingCase):
         )
         with self.assertRaises(AccessError):
             wizard.with_user(editor).action_log()
+
+    def test_a_repeating_booking_books_its_own_next_contact(self):
+        """Whatever the dialog showed (or an RPC client sends): the series
+        books the next contact, so a preset would be a second one."""
+        first = self._book(
+            start=datetime(2030, 1, 15, 8, 0), repeat_unit="weeks", repeat_interval=2
+        )
+        with self.assertRaises(UserError):
+            self._log(booking_id=first.id, next_step="1_week")
+        self.assertEqual(first.state, "planned")
+        self.assertFalse(self.order.note_ids)
+        self._log(booking_id=first.id)
+        self.assertEqual(len(self.order.booking_ids), 2)
+
+    def test_the_last_occurrence_takes_a_next_contact(self):
+        last = self._book(
+            start=datetime(2030, 1, 15, 8, 0), repeat_unit="weeks", repeat_count=1
+        )
+        form = self._form(default_booking_id=last.id)
+        form.note = "Last one of the series"
+        form.next_step = "1_month"
+        form.save().action_log()
+        planned = self.order.booking_ids.filtered(lambda b: b.state == "planned")
+        self.assertEqual(planned.start, datetime(2030, 2, 15, 8, 0))

@@ -86,7 +86,7 @@ class ContactOrderLogContact(models.TransientModel):
             self.contact_type = self.booking_id.booking_type
             self.next_type = self.booking_id.booking_type
             self.next_user_id = self.booking_id.user_id
-            if self.booking_id.repeat_unit:
+            if self.booking_id._series_books_next():
                 # the series books the next occurrence itself
                 self.next_step = "none"
 
@@ -123,6 +123,14 @@ class ContactOrderLogContact(models.TransientModel):
                 )
             )
         next_start = self._next_start()
+        if next_start and booking and booking._series_books_next():
+            # whatever the dialog showed: two next contacts otherwise
+            raise UserError(
+                self.env._(
+                    "This booking repeats: its series books the next contact. "
+                    "Choose 'No next contact', or stop the repetition first."
+                )
+            )
         self.env["contact.order.note"].create(self._prepare_note_vals())
         if booking.state == "planned":
             booking.action_done()
