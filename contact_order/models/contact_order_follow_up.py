@@ -155,6 +155,7 @@ class ContactOrder(models.Model):
         with a link to ``target``. Everything is checked with the user's
         rights first (Edit on every order, which reads them too); the moves
         are then the module's, of records found from the merged orders."""
+        target = target.with_env(self.env)
         target.ensure_one()
         sources = self - target
         orders = sources | target
@@ -183,6 +184,10 @@ class ContactOrder(models.Model):
                     ", ".join(orders.partner_id.commercial_partner_id.mapped("name")),
                 )
             )
+        # sudo: to find every booking; who comes in with them is checked as
+        # the user (a booking makes its assignee a reader of its order)
+        for user in sources.sudo().booking_ids.user_id - target.assignee_ids:
+            target._assert_may_assign(user)
         sources._merge_bookings_into(target)
         # sudo: notes and files cannot be moved otherwise (a note stays on its
         # order, moving a file off an order is deleting it), and quotations

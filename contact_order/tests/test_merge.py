@@ -160,6 +160,31 @@ class TestMerge(ContactOrderCase):
             orders.with_user(reader)._merge_into(self.sales_order)
         self.assertEqual(self.technician_order.state, "open")
 
+    def test_merge_needs_assign_to_bring_a_colleague_in(self):
+        """Moving a colleague's booking makes them an assignee (a reader) of
+        the order kept: the right Assign, as booking them there would."""
+        editor = new_test_user(
+            self.env,
+            login="co_merge_editor",
+            groups="base.group_user,contact_order.group_view,contact_order.group_edit",
+        )
+        source = self._create_order(user=self.colleague, subject="Colleague's")
+        booking = (
+            self.env["contact.order.booking"]
+            .with_user(self.colleague)
+            .create({"order_id": source.id, "start": datetime(2030, 6, 10, 8, 0)})
+        )
+        target = self.sales_order.with_user(editor)
+        with self.assertRaises(AccessError):
+            (source | self.sales_order).with_user(editor)._merge_into(target)
+        self.assertFalse(self.sales_order.with_user(self.colleague).has_access("read"))
+        self.assertEqual(booking.order_id, source)
+        self.assertEqual(source.state, "open")
+        # a booking of someone already assigned to the order kept needs no more
+        booking.with_user(self.colleague).user_id = self.user
+        (source | self.sales_order).with_user(editor)._merge_into(target)
+        self.assertEqual(booking.sudo().order_id, self.sales_order)
+
     def test_bad_merges(self):
         orders = (self.technician_order | self.sales_order).with_user(self.user)
         with self.assertRaises(UserError):
