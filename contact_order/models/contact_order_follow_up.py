@@ -188,6 +188,7 @@ class ContactOrder(models.Model):
         # the user (a booking makes its assignee a reader of its order)
         for user in sources.sudo().booking_ids.user_id - target.assignee_ids:
             target._assert_may_assign(user)
+        assignees = sources._assignees_by_order()
         sources._merge_bookings_into(target)
         # sudo: notes and files cannot be moved otherwise (a note stays on its
         # order, moving a file off an order is deleting it), and quotations
@@ -200,7 +201,9 @@ class ContactOrder(models.Model):
         sources.sudo().sale_order_ids.with_context(tracking_disable=True).write(
             {"contact_order_id": target.id}
         )
-        target.message_subscribe(partner_ids=sources.message_partner_ids.ids)
+        target._merge_followers_from(sources)
+        # the assignees of the moved bookings lost sight of the merged orders
+        sources._unfollow_former_assignees(assignees)
         descriptions = [order.description for order in sources if order.description]
         if descriptions:
             target.description = Markup("").join(
@@ -222,6 +225,16 @@ class ContactOrder(models.Model):
         sources.action_complete()
         target._update_won_state()
         return target
+
+    def _merge_followers_from(self, sources):
+        """The followers of ``sources`` follow this order too, except users
+        who cannot read it: its chatter would reach them by email."""
+        self.ensure_one()
+        partners = sources.message_partner_ids - self.message_partner_ids
+        unreadable = partners.user_ids.filtered(
+            lambda user: not user.share and not self.with_user(user).has_access("read")
+        )
+        self.message_subscribe(partner_ids=(partners - unreadable.partner_id).ids)
 
     def _merge_bookings_into(self, target):
         """Move the bookings of these orders to ``target``: a planned one

@@ -96,9 +96,10 @@ class TestMerge(ContactOrderCase):
         self.assertEqual((planned | done).order_id, target)
         self.assertEqual(planned.state, "planned")
         self.assertFalse(old_event.exists() or old_activity.exists())
-        self.assertEqual(planned.calendar_event_id.res_id, target.id)
-        self.assertEqual(planned.activity_id.res_id, target.id)
-        self.assertEqual(planned.activity_id.user_id, self.colleague)
+        # the colleague's private meeting and to-do: read as the module
+        self.assertEqual(planned.sudo().calendar_event_id.res_id, target.id)
+        self.assertEqual(planned.sudo().activity_id.res_id, target.id)
+        self.assertEqual(planned.sudo().activity_id.user_id, self.colleague)
         self.assertIn(self.colleague, target.assignee_ids)
         self.assertEqual(
             (document.res_model, document.res_id), (target._name, target.id)
@@ -159,6 +160,54 @@ class TestMerge(ContactOrderCase):
         with self.assertRaises(AccessError):
             orders.with_user(reader)._merge_into(self.sales_order)
         self.assertEqual(self.technician_order.state, "open")
+
+    def test_merge_makes_no_follower_who_cannot_read_the_order_kept(self):
+        """Followers of a merged order who cannot read the order kept do not
+        follow it (its chatter would reach them by email); assignees whose
+        bookings moved out of sight stop following the merged one."""
+        source = self._create_order(user=self.colleague, subject="Colleague's")
+        source.message_subscribe(partner_ids=self.colleague.partner_id.ids)
+        outsider = self.env["res.partner"].create({"name": "Kalle Kund"})
+        source.message_subscribe(partner_ids=outsider.ids)
+        # the user's booking on the colleague's order: the user follows it
+        self.env["contact.order.booking"].with_user(self.colleague).create(
+            {
+                "order_id": source.id,
+                "start": datetime(2030, 6, 10, 8, 0),
+                "user_id": self.user.id,
+            }
+        )
+        self.assertIn(self.user.partner_id, source.message_partner_ids)
+        # the colleague's booking on the order kept: they may read it
+        target = self.sales_order
+        other = self._create_order(user=self.user, subject="Third")
+        self.env["contact.order.booking"].with_user(self.user).create(
+            {
+                "order_id": other.id,
+                "start": datetime(2030, 6, 11, 8, 0),
+                "user_id": self.colleague.id,
+            }
+        )
+        self.assertFalse(target.with_user(self.colleague).has_access("read"))
+
+        (source | target).with_user(self.manager)._merge_into(
+            target.with_user(self.manager)
+        )
+        self.assertFalse(target.with_user(self.colleague).has_access("read"))
+        self.assertNotIn(self.colleague.partner_id, target.message_partner_ids)
+        self.assertIn(outsider, target.message_partner_ids, "not a user: as before")
+        # the user's booking moved: the user reads and follows the order kept,
+        # and no longer the colleague's
+        self.assertIn(self.user.partner_id, target.message_partner_ids)
+        self.assertFalse(source.with_user(self.user).has_access("read"))
+        self.assertNotIn(self.user.partner_id, source.message_partner_ids)
+        self.assertIn(self.colleague.partner_id, source.message_partner_ids)
+        # a follower who may read the order kept follows it
+        (other | target).with_user(self.manager)._merge_into(
+            target.with_user(self.manager)
+        )
+        self.assertTrue(target.with_user(self.colleague).has_access("read"))
+        self.assertIn(self.colleague.partner_id, target.message_partner_ids)
 
     def test_merge_needs_assign_to_bring_a_colleague_in(self):
         """Moving a colleague's booking makes them an assignee (a reader) of
