@@ -237,11 +237,21 @@ class ContactOrder(models.Model):
         self.message_subscribe(partner_ids=(partners - unreadable.partner_id).ids)
 
     def _merge_bookings_into(self, target):
-        """Move the bookings of these orders to ``target``: a planned one
-        gets a new calendar event and to-do entry on ``target``."""
-        bookings = self.booking_ids
+        """Move the bookings of these orders to ``target``. The calendar
+        events and to-do entries of the planned ones move along, as CRM's
+        merge moves meetings: what the assignee added in Calendar stays, and
+        nobody is told of them again; they take the name of ``target``."""
+        # sudo: to find every booking, as the notes are
+        bookings = self.sudo().booking_ids.with_env(self.env)
         planned = bookings.filtered(lambda b: b.state == "planned")
-        planned._remove_calendar()
-        planned._as_system().write({"calendar_event_id": False, "activity_id": False})
+        # the module's own writes: a booking's meeting and to-do stay on its
+        # order otherwise (see calendar.event and mail.activity)
+        synced = planned._sync_env()
+        synced.calendar_event_id.exists().filtered(
+            lambda event: event.res_model == self._name and event.res_id in self.ids
+        ).write({"res_id": target.id})
+        synced.activity_id.exists().filtered(
+            lambda todo: todo.res_model == self._name and todo.res_id in self.ids
+        ).write({"res_id": target.id})
         bookings._as_system().write({"order_id": target.id})
         planned._sync_calendar()

@@ -76,7 +76,12 @@ class TestMerge(ContactOrderCase):
                 "user_id": self.colleague.id,
             }
         )
-        old_event, old_activity = planned.calendar_event_id, planned.activity_id
+        # the colleague's private meeting and to-do: read as the module
+        old_event = planned.sudo().calendar_event_id
+        old_activity = planned.sudo().activity_id
+        # what the assignee adds in Calendar is theirs
+        old_event.with_user(self.colleague).location = "Workshop"
+        notices = self._activity_notices(self.colleague)
         done = Booking.create({"order_id": source.id, "start": datetime(2030, 5, 1)})
         done.action_done()
         document = self.env["ir.attachment"].create(
@@ -95,11 +100,19 @@ class TestMerge(ContactOrderCase):
         self.assertEqual(target.total_hours, 2)
         self.assertEqual((planned | done).order_id, target)
         self.assertEqual(planned.state, "planned")
-        self.assertFalse(old_event.exists() or old_activity.exists())
-        # the colleague's private meeting and to-do: read as the module
-        self.assertEqual(planned.sudo().calendar_event_id.res_id, target.id)
-        self.assertEqual(planned.sudo().activity_id.res_id, target.id)
-        self.assertEqual(planned.sudo().activity_id.user_id, self.colleague)
+        # the colleague's private meeting and to-do move along, as CRM's
+        # merge moves meetings, and take the name of the order kept: not made
+        # anew, nor told the colleague again
+        self.assertEqual(planned.sudo().calendar_event_id, old_event)
+        self.assertEqual(planned.sudo().activity_id, old_activity)
+        self.assertEqual(old_event.location, "Workshop")
+        self.assertEqual(old_event.res_id, target.id)
+        self.assertIn(target.name, old_event.name)
+        self.assertEqual(old_event.activity_ids, old_activity)
+        self.assertEqual(old_activity.res_id, target.id)
+        self.assertEqual(old_activity.user_id, self.colleague)
+        self.assertIn(target.name, old_activity.summary)
+        self.assertEqual(self._activity_notices(self.colleague), notices)
         self.assertIn(self.colleague, target.assignee_ids)
         self.assertEqual(
             (document.res_model, document.res_id), (target._name, target.id)
@@ -115,6 +128,14 @@ class TestMerge(ContactOrderCase):
         )
         self.assertTrue(
             target.message_ids.filtered(lambda m: source.name in str(m.body))
+        )
+
+    def _activity_notices(self, user):
+        return self.env["mail.message"].search_count(
+            [
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", user.partner_id.ids),
+            ]
         )
 
     def test_a_user_who_cannot_read_one_of_the_orders_cannot_merge_it(self):
