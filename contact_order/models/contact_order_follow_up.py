@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import email_normalize
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -137,6 +138,33 @@ class ContactOrder(models.Model):
         )
         return open_orders.action_complete()
 
+    @api.model
+    def _mail_order_from_subject(self, msg_dict, values):
+        """The number of a merged order stands for the order it was merged
+        into, when the sender has to do with that one too."""
+        order = super()._mail_order_from_subject(msg_dict, values)
+        kept, seen = order, order
+        while kept.merged_into_id and kept.merged_into_id not in seen:
+            kept = kept.merged_into_id
+            seen |= kept
+        if kept == order:
+            return order
+        email = email_normalize(msg_dict.get("email_from") or "")
+        colleague = self._mail_internal_user(email)
+        if colleague:
+            reaches = kept.with_user(colleague).has_access("read")
+        else:
+            senders = (
+                self.env["res.partner"]
+                .sudo()
+                .search([("email_normalized", "=", email)])
+            )
+            reaches = (
+                senders.commercial_partner_id & kept.partner_id.commercial_partner_id
+                or senders & kept.message_partner_ids
+            )
+        return kept if reaches else order
+
     def action_merge_orders(self):
         """The form's Merge: this order and its duplicates, in the dialog."""
         self.ensure_one()
@@ -190,6 +218,7 @@ class ContactOrder(models.Model):
             target._assert_may_assign(user)
         assignees = sources._assignees_by_order()
         sources._merge_bookings_into(target)
+        target._merge_history_from(sources)
         # sudo: notes and files cannot be moved otherwise (a note stays on its
         # order, moving a file off an order is deleting it), and quotations
         # may be out of the user's Sales rights; all found from the merged
@@ -235,6 +264,44 @@ class ContactOrder(models.Model):
             lambda user: not user.share and not self.with_user(user).has_access("read")
         )
         self.message_subscribe(partner_ids=(partners - unreadable.partner_id).ids)
+
+    def _merge_history_from(self, sources):
+        """Move the chatter of ``sources`` here, as CRM's merge moves the
+        history: their messages (whose subject says which order they come
+        from; their files follow with the order's), activities and meetings.
+        An activity of someone who cannot read this order stays: it would
+        point them at an order they cannot open."""
+        self.ensure_one()
+        # sudo: every message, activity and meeting of the merged orders,
+        # whose editing was checked, as the module moves their notes
+        for source in sources.sudo():
+            messages = source.message_ids
+            for message in messages.filtered("subject"):
+                message.subject = self.env._(
+                    "From %(order)s: %(subject)s",
+                    order=source.name,
+                    subject=message.subject,
+                )
+            messages.filtered(lambda message: not message.subject).subject = self.env._(
+                "From %s", source.name
+            )
+            messages.write({"res_id": self.id, "record_name": self.display_name})
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("res_model", "=", self._name), ("res_id", "in", sources.ids)])
+        )
+        activities.filtered(
+            lambda activity: (
+                not activity.active
+                or not activity.user_id
+                or self.with_user(activity.user_id).has_access("read")
+            )
+        ).write({"res_id": self.id})
+        self.env["calendar.event"].sudo().with_context(active_test=False).search(
+            [("res_model", "=", self._name), ("res_id", "in", sources.ids)]
+        ).write({"res_id": self.id})
 
     def _merge_bookings_into(self, target):
         """Move the bookings of these orders to ``target``. The calendar

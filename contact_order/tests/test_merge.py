@@ -13,6 +13,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import FORM_VIEW, ContactOrderCase
+from .common_mail import ContactOrderMailCase
 
 MERGE_VIEW = "contact_order.contact_order_merge_view_form"
 
@@ -137,6 +138,47 @@ class TestMerge(ContactOrderCase):
                 ("partner_ids", "in", user.partner_id.ids),
             ]
         )
+
+    def test_merge_moves_the_chatter_with_its_files(self):
+        """Messages move with their files, as CRM's merge moves the history
+        (each says which order it comes from), and so do the activities of
+        people who may read the order kept; the merge is said on both."""
+        source, target = self.technician_order, self.sales_order
+        Order = self.env["contact.order"].with_user(self.user)
+        offer = self.env["ir.attachment"].create(
+            {
+                "name": "offer.pdf",
+                "raw": b"x",
+                "res_model": "contact.order",
+                "res_id": source.id,
+            }
+        )
+        message = Order.browse(source.id).message_post(
+            body="Offer", attachment_ids=offer.ids, message_type="comment"
+        )
+        email = Order.browse(source.id).message_post(
+            body="Reply", subject="Re: offer", message_type="comment"
+        )
+        call = source.activity_schedule(
+            "mail.mail_activity_data_call", user_id=self.user.id, summary="Call"
+        )
+        # the colleague cannot read the order kept: their activity stays
+        colleagues = source.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.colleague.id
+        )
+
+        self._merge(source | target, target)
+        self.assertEqual((message.res_id, offer.res_id), (target.id, target.id))
+        self.assertEqual(email.res_id, target.id)
+        self.assertEqual(message.subject, f"From {source.name}")
+        self.assertEqual(email.subject, f"From {source.name}: Re: offer")
+        self.assertIn(message, target.with_user(self.user).message_ids)
+        self.assertEqual(call.res_id, target.id)
+        self.assertEqual(colleagues.res_id, source.id)
+        # said after the move: the merged order keeps it
+        merged_into = source.message_ids.filtered(lambda m: target.name in str(m.body))
+        self.assertTrue(merged_into)
+        self.assertNotIn(merged_into, target.message_ids)
 
     def test_a_user_who_cannot_read_one_of_the_orders_cannot_merge_it(self):
         note = self.env["contact.order.note"].create(
@@ -269,3 +311,67 @@ class TestMerge(ContactOrderCase):
             self.sales_order.with_user(self.user).write(
                 {"merged_into_id": self.technician_order.id}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestMergeMailGateway(ContactOrderMailCase):
+    """Emails about a merged order land on the order kept."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Order = cls.env["contact.order"].with_user(cls.user)
+        cls.source = Order.create(
+            {"subject": "Compressor noise", "partner_id": cls.customer.id}
+        )
+        cls.target = Order.create(
+            {"subject": "Compressor offer", "partner_id": cls.customer.id}
+        )
+
+    def _merge(self):
+        (self.source | self.target).with_user(self.user)._merge_into(
+            self.target.with_user(self.user)
+        )
+
+    def test_reply_to_a_message_of_the_merged_order(self):
+        with self.mock_mail_gateway():
+            self.source.with_user(self.user).message_post(
+                body="Här är offerten.",
+                partner_ids=self.contact.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        mail = self._find_mail_mail_wpartners(self.contact, None)
+        self._merge()
+        reply = f"In-Reply-To: {mail.message_id}\nReferences: {mail.message_id}\n"
+        landed = self._receive(
+            "Kalle Kund <kalle@verkstad.example>",
+            to="catchall.test@test.mycompany.com",
+            subject="Re: something else entirely",
+            extra=reply,
+        )
+        self.assertEqual(landed, self.target)
+        # a colleague's reply is a note of the order kept
+        self._receive(
+            "Sara Säljare <sara@mycompany.example>",
+            to="catchall.test@test.mycompany.com",
+            subject="Re: something",
+            extra=reply,
+            attachment="",
+        )
+        self.assertEqual(self.target.note_ids.author_id, self.user)
+        self.assertFalse(self.source.note_ids)
+
+    def test_number_of_the_merged_order(self):
+        self._merge()
+        subject = f"Re: [{self.source.name}] Compressor noise"
+        landed = self._receive("Kalle Kund <kalle@verkstad.example>", subject=subject)
+        self.assertEqual(landed, self.target)
+        self._receive(
+            "Sara Säljare <sara@mycompany.example>", subject=subject, attachment=""
+        )
+        self.assertEqual(self.target.note_ids.author_id, self.user)
+        # a colleague who cannot read the order kept is not sent there
+        self.target.with_user(self.manager).user_id = self.manager
+        landed = self._receive("Sara Säljare <sara@mycompany.example>", subject=subject)
+        self.assertEqual(landed, self.source)
