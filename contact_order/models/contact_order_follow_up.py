@@ -2,10 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, is_html_empty
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -111,6 +111,16 @@ class ContactOrder(models.Model):
 
     def action_reopen(self):
         done = self.filtered(lambda order: order.state == "done")
+        merged = done.filtered("merged_into_id")
+        if merged:
+            # its notes, bookings and chatter are on the order kept
+            raise UserError(
+                self.env._(
+                    "Contact order %s was merged into another order: it stays "
+                    "completed, continue on the order it was merged into.",
+                    ", ".join(merged.mapped("name")),
+                )
+            )
         result = super().action_reopen()
         done._as_system().write({"outcome": False, "lost_reason_id": False})
         return result
@@ -233,11 +243,9 @@ class ContactOrder(models.Model):
         target._merge_followers_from(sources)
         # the assignees of the moved bookings lost sight of the merged orders
         sources._unfollow_former_assignees(assignees)
-        descriptions = [order.description for order in sources if order.description]
-        if descriptions:
-            target.description = Markup("").join(
-                [target.description or Markup(""), *descriptions]
-            )
+        vals = target._merge_values_from(sources)
+        if vals:
+            target.write(vals)
         for source in sources:
             source._as_system().write({"merged_into_id": target.id})
             source._message_log(
@@ -254,6 +262,58 @@ class ContactOrder(models.Model):
         sources.action_complete()
         target._update_won_state()
         return target
+
+    def _merge_values_from(self, sources):
+        """What this order takes of ``sources``, as CRM merges leads: all
+        their tags, the highest priority, their descriptions after its own,
+        and the estimated value, follow-up date (the earliest) and contact
+        person it lacks."""
+        self.ensure_one()
+        vals = {}
+        tags = sources.tag_ids - self.tag_ids
+        if tags:
+            vals["tag_ids"] = [Command.link(tag.id) for tag in tags]
+        priority = max((self | sources).mapped("priority"))
+        if priority != self.priority:
+            vals["priority"] = priority
+        if not self.expected_value:
+            value = next((o.expected_value for o in sources if o.expected_value), 0)
+            if value:
+                vals["expected_value"] = value
+        dates = [order.planned_date for order in sources if order.planned_date]
+        if not self.planned_date and dates:
+            vals["planned_date"] = min(dates)
+        if not (self.contact_partner_id or self.contact_name):
+            vals.update(self._merge_contact_person_from(sources))
+        descriptions = [
+            order.description
+            for order in sources
+            if not is_html_empty(order.description)
+        ]
+        if descriptions:
+            if not is_html_empty(self.description):
+                descriptions.insert(0, self.description)
+            vals["description"] = Markup("<br><br>").join(descriptions)
+        return vals
+
+    def _merge_contact_person_from(self, sources):
+        """The contact person of the first of ``sources`` that has one."""
+        for order in sources:
+            contact = order.contact_partner_id
+            if contact and self._is_customer_contact(contact):
+                return {"contact_partner_id": contact.id}
+            if order.contact_name:
+                return {
+                    fname: order[fname]
+                    for fname in (
+                        "contact_name",
+                        "contact_phone",
+                        "contact_email",
+                        "contact_function",
+                    )
+                    if order[fname]
+                }
+        return {}
 
     def _merge_followers_from(self, sources):
         """The followers of ``sources`` follow this order too, except users

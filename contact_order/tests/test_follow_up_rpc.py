@@ -101,3 +101,10 @@ class TestFollowUpJsonRpc(HttpCase):
                     self._call(model, method, [[wizard_id]])
         self.assertFalse(self.hidden.note_ids)
         self.assertEqual(self.hidden.state, "open")
+
+    def test_a_merged_order_is_not_reopened(self):
+        self.own.with_user(self.seller)._merge_into(self.second.with_user(self.seller))
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call("contact.order", "action_reopen", [self.own.ids])
+        self.assertEqual(self.own.state, "done")
+        self.assertEqual(self.own.merged_into_id, self.second)

@@ -5,12 +5,15 @@ the user can see), and an editor merges them as CRM merges opportunities:
 notes, bookings, documents, quotations and followers move, the merged
 order is kept completed with a link."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from freezegun import freeze_time
+from lxml import etree
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import FORM_VIEW, ContactOrderCase
 from .common_mail import ContactOrderMailCase
@@ -179,6 +182,84 @@ class TestMerge(ContactOrderCase):
         merged_into = source.message_ids.filtered(lambda m: target.name in str(m.body))
         self.assertTrue(merged_into)
         self.assertNotIn(merged_into, target.message_ids)
+
+    def test_merge_takes_what_the_merged_orders_say_of_the_contact(self):
+        """As CRM merges leads: all tags, the highest priority, every
+        description (empty ones left out), and the estimated value, follow-up
+        date and contact person that the order kept lacks."""
+        Tag = self.env["contact.order.tag"]
+        compressor, service = (
+            Tag.create({"name": "Kompressor"}),
+            Tag.create({"name": "Service"}),
+        )
+        kalle = self.env["res.partner"].create(
+            {"name": "Kalle Kund", "parent_id": self.customer.id}
+        )
+        source, target = self.technician_order, self.sales_order
+        source.write(
+            {
+                "tag_ids": [Command.set((compressor | service).ids)],
+                "priority": "3",
+                "expected_value": 5000,
+                "planned_date": date(2030, 7, 1),
+                "contact_partner_id": kalle.id,
+                "description": "<p>From the technician</p>",
+            }
+        )
+        target.write(
+            {
+                "tag_ids": [Command.set(compressor.ids)],
+                "priority": "1",
+                "description": "<p><br></p>",
+            }
+        )
+        self._merge(source | target, target)
+        self.assertEqual(target.tag_ids, compressor | service)
+        self.assertEqual(target.priority, "3")
+        self.assertEqual(target.expected_value, 5000)
+        self.assertEqual(target.planned_date, date(2030, 7, 1))
+        self.assertEqual(target.contact_partner_id, kalle)
+        self.assertEqual(target.contact_name, "Kalle Kund")
+        self.assertEqual(str(target.description), "<p>From the technician</p>")
+
+        # what the order kept has stays; descriptions follow its own
+        other = self._create_order(
+            user=self.user,
+            subject="Third",
+            priority="0",
+            expected_value=300,
+            planned_date=date(2030, 6, 20),
+            contact_name="Nina Ny",
+            description="<p>A third</p>",
+        )
+        self._merge(other | target, target)
+        self.assertEqual(target.priority, "3")
+        self.assertEqual(target.expected_value, 5000)
+        self.assertEqual(target.planned_date, date(2030, 7, 1))
+        self.assertEqual(target.contact_partner_id, kalle)
+        self.assertEqual(
+            str(target.description),
+            "<p>From the technician</p><br><br><p>A third</p>",
+        )
+
+    def test_a_merged_order_is_not_reopened(self):
+        """Its notes, bookings and chatter are on the order kept: reopened,
+        it would be an empty duplicate, still saying it was merged."""
+        source = self.technician_order
+        self._merge(source | self.sales_order, self.sales_order)
+        with self.assertRaises(UserError):
+            source.with_user(self.user).action_reopen()
+        self.assertEqual(source.state, "done")
+        self.assertEqual(source.merged_into_id, self.sales_order)
+        # nor offered by the form
+        arch = etree.fromstring(
+            source.with_user(self.user).get_view(self.env.ref(FORM_VIEW).id)["arch"]
+        )
+        (invisible,) = arch.xpath("//button[@name='action_reopen']/@invisible")
+        self.assertTrue(safe_eval(invisible, {"state": "done", "merged_into_id": 1}))
+        self.assertFalse(
+            safe_eval(invisible, {"state": "done", "merged_into_id": False})
+        )
 
     def test_a_user_who_cannot_read_one_of_the_orders_cannot_merge_it(self):
         note = self.env["contact.order.note"].create(
