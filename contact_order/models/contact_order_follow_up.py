@@ -18,7 +18,11 @@ OUTCOMES = [
     ("lost", "Lost"),
     ("no_interest", "No Interest"),
     ("other", "Other"),
+    # set by the merge only (see _merge_into)
+    ("merged", "Merged"),
 ]
+# what the Complete dialog offers
+COMPLETE_OUTCOMES = [outcome for outcome in OUTCOMES if outcome[0] != "merged"]
 
 
 class ContactOrder(models.Model):
@@ -259,7 +263,7 @@ class ContactOrder(models.Model):
                 Markup(", ").join(source._get_html_link() for source in sources),
             )
         )
-        sources.action_complete()
+        sources._complete_with_outcome("merged", self.env["contact.order.lost.reason"])
         target._update_won_state()
         return target
 

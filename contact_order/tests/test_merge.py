@@ -242,6 +242,20 @@ class TestMerge(ContactOrderCase):
             "<p>From the technician</p><br><br><p>A third</p>",
         )
 
+    def test_merged_orders_say_how_they_ended(self):
+        source, target = self.technician_order, self.sales_order
+        self._merge(source | target, target)
+        self.assertEqual(source.outcome, "merged")
+        self.assertFalse(source.lost_reason_id)
+        self.assertFalse(target.outcome)
+        # an outcome of the merge only, not of the Complete dialog
+        Complete = self.env["contact.order.complete"].with_user(self.user)
+        self.assertNotIn(
+            "merged", dict(Complete._fields["outcome"]._description_selection(self.env))
+        )
+        with self.assertRaises(ValueError):
+            Complete.create({"order_id": target.id, "outcome": "merged"})
+
     def test_a_merged_order_is_not_reopened(self):
         """Its notes, bookings and chatter are on the order kept: reopened,
         it would be an empty duplicate, still saying it was merged."""
