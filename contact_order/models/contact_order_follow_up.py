@@ -1,6 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -252,16 +252,13 @@ class ContactOrder(models.Model):
             target.write(vals)
         for source in sources:
             source._as_system().write({"merged_into_id": target.id})
+            # the link is markup, the translated sentence is escaped
             source._message_log(
-                body=Markup("%s %s")
-                % (self.env._("Merged into"), target._get_html_link())
+                body=escape(self.env._("Merged into %s")) % target._get_html_link()
             )
         target._message_log(
-            body=Markup("%s %s")
-            % (
-                self.env._("Merged with"),
-                Markup(", ").join(source._get_html_link() for source in sources),
-            )
+            body=escape(self.env._("Merged with %s"))
+            % Markup(", ").join(source._get_html_link() for source in sources)
         )
         sources._complete_with_outcome("merged", self.env["contact.order.lost.reason"])
         target._update_won_state()

@@ -14,6 +14,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
+from odoo.tools.translate import TranslationModuleReader
 
 from .common import FORM_VIEW, ContactOrderCase
 from .common_mail import ContactOrderMailCase
@@ -241,6 +242,27 @@ class TestMerge(ContactOrderCase):
             str(target.description),
             "<p>From the technician</p><br><br><p>A third</p>",
         )
+
+    def test_the_merge_is_said_in_whole_sentences(self):
+        """One translatable sentence each, whose translation places the
+        link, not words glued in English order."""
+        source, target = self.technician_order, self.sales_order
+        self._merge(source | target, target)
+        for order, text, linked in (
+            (source, "Merged into", target),
+            (target, "Merged with", source),
+        ):
+            body = etree.fromstring(str(order.message_ids[0].body))
+            self.assertEqual(body.xpath("string()"), f"{text} {linked.display_name}")
+            self.assertEqual(body.xpath("//a/@data-oe-id"), [str(linked.id)])
+        terms = {
+            source
+            for _module, ttype, _name, _id, source, *_rest in TranslationModuleReader(
+                self.env.cr, modules=["contact_order"]
+            )
+            if ttype == "code"
+        }
+        self.assertFalse({"Merged into %s", "Merged with %s"} - terms)
 
     def test_merged_orders_say_how_they_ended(self):
         source, target = self.technician_order, self.sales_order
