@@ -192,11 +192,15 @@ class ContactOrder(models.Model):
         return action
 
     def _merge_into(self, target):
-        """Merge these orders into ``target``: their notes, bookings,
-        documents, quotations and followers move; each is kept completed,
-        with a link to ``target``. Everything is checked with the user's
-        rights first (Edit on every order, which reads them too); the moves
-        are then the module's, of records found from the merged orders."""
+        """Merge these orders into ``target``, as CRM merges leads: their
+        notes, bookings (with their meetings and to-do entries), chatter,
+        documents, quotations, tags and followers (who may read ``target``)
+        move, and ``target`` takes what it lacks of their details; each is
+        kept completed as merged, with a link to ``target``. Everything is
+        checked with the user's rights first (Edit on every order, which
+        reads them too, and Assign for whom the bookings bring in); the
+        moves are then the module's, of records found from the merged
+        orders."""
         target = target.with_env(self.env)
         target.ensure_one()
         sources = self - target
