@@ -1,10 +1,11 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import email_normalize, is_html_empty
 
 PRIORITIES = [
     ("0", "Normal"),
@@ -17,7 +18,11 @@ OUTCOMES = [
     ("lost", "Lost"),
     ("no_interest", "No Interest"),
     ("other", "Other"),
+    # set by the merge only (see _merge_into)
+    ("merged", "Merged"),
 ]
+# what the Complete dialog offers
+COMPLETE_OUTCOMES = [outcome for outcome in OUTCOMES if outcome[0] != "merged"]
 
 
 class ContactOrder(models.Model):
@@ -110,6 +115,16 @@ class ContactOrder(models.Model):
 
     def action_reopen(self):
         done = self.filtered(lambda order: order.state == "done")
+        merged = done.filtered("merged_into_id")
+        if merged:
+            # its notes, bookings and chatter are on the order kept
+            raise UserError(
+                self.env._(
+                    "Contact order %s was merged into another order: it stays "
+                    "completed, continue on the order it was merged into.",
+                    ", ".join(merged.mapped("name")),
+                )
+            )
         result = super().action_reopen()
         done._as_system().write({"outcome": False, "lost_reason_id": False})
         return result
@@ -137,6 +152,33 @@ class ContactOrder(models.Model):
         )
         return open_orders.action_complete()
 
+    @api.model
+    def _mail_order_from_subject(self, msg_dict, values):
+        """The number of a merged order stands for the order it was merged
+        into, when the sender has to do with that one too."""
+        order = super()._mail_order_from_subject(msg_dict, values)
+        kept, seen = order, order
+        while kept.merged_into_id and kept.merged_into_id not in seen:
+            kept = kept.merged_into_id
+            seen |= kept
+        if kept == order:
+            return order
+        email = email_normalize(msg_dict.get("email_from") or "")
+        colleague = self._mail_internal_user(email)
+        if colleague:
+            reaches = kept.with_user(colleague).has_access("read")
+        else:
+            senders = (
+                self.env["res.partner"]
+                .sudo()
+                .search([("email_normalized", "=", email)])
+            )
+            reaches = (
+                senders.commercial_partner_id & kept.partner_id.commercial_partner_id
+                or senders & kept.message_partner_ids
+            )
+        return kept if reaches else order
+
     def action_merge_orders(self):
         """The form's Merge: this order and its duplicates, in the dialog."""
         self.ensure_one()
@@ -150,11 +192,16 @@ class ContactOrder(models.Model):
         return action
 
     def _merge_into(self, target):
-        """Merge these orders into ``target``: their notes, bookings,
-        documents, quotations and followers move; each is kept completed,
-        with a link to ``target``. Everything is checked with the user's
-        rights first (Edit on every order, which reads them too); the moves
-        are then the module's, of records found from the merged orders."""
+        """Merge these orders into ``target``, as CRM merges leads: their
+        notes, bookings (with their meetings and to-do entries), chatter,
+        documents, quotations, tags and followers (who may read ``target``)
+        move, and ``target`` takes what it lacks of their details; each is
+        kept completed as merged, with a link to ``target``. Everything is
+        checked with the user's rights first (Edit on every order, which
+        reads them too, and Assign for whom the bookings bring in); the
+        moves are then the module's, of records found from the merged
+        orders."""
+        target = target.with_env(self.env)
         target.ensure_one()
         sources = self - target
         orders = sources | target
@@ -183,7 +230,13 @@ class ContactOrder(models.Model):
                     ", ".join(orders.partner_id.commercial_partner_id.mapped("name")),
                 )
             )
+        # sudo: to find every booking; who comes in with them is checked as
+        # the user (a booking makes its assignee a reader of its order)
+        for user in sources.sudo().booking_ids.user_id - target.assignee_ids:
+            target._assert_may_assign(user)
+        assignees = sources._assignees_by_order()
         sources._merge_bookings_into(target)
+        target._merge_history_from(sources)
         # sudo: notes and files cannot be moved otherwise (a note stays on its
         # order, moving a file off an order is deleting it), and quotations
         # may be out of the user's Sales rights; all found from the merged
@@ -195,35 +248,142 @@ class ContactOrder(models.Model):
         sources.sudo().sale_order_ids.with_context(tracking_disable=True).write(
             {"contact_order_id": target.id}
         )
-        target.message_subscribe(partner_ids=sources.message_partner_ids.ids)
-        descriptions = [order.description for order in sources if order.description]
-        if descriptions:
-            target.description = Markup("").join(
-                [target.description or Markup(""), *descriptions]
-            )
+        target._merge_followers_from(sources)
+        # the assignees of the moved bookings lost sight of the merged orders
+        sources._unfollow_former_assignees(assignees)
+        vals = target._merge_values_from(sources)
+        if vals:
+            target.write(vals)
         for source in sources:
             source._as_system().write({"merged_into_id": target.id})
+            # the link is markup, the translated sentence is escaped
             source._message_log(
-                body=Markup("%s %s")
-                % (self.env._("Merged into"), target._get_html_link())
+                body=escape(self.env._("Merged into %s")) % target._get_html_link()
             )
         target._message_log(
-            body=Markup("%s %s")
-            % (
-                self.env._("Merged with"),
-                Markup(", ").join(source._get_html_link() for source in sources),
-            )
+            body=escape(self.env._("Merged with %s"))
+            % Markup(", ").join(source._get_html_link() for source in sources)
         )
-        sources.action_complete()
+        sources._complete_with_outcome("merged", self.env["contact.order.lost.reason"])
         target._update_won_state()
         return target
 
+    def _merge_values_from(self, sources):
+        """What this order takes of ``sources``, as CRM merges leads: all
+        their tags, the highest priority, their descriptions after its own,
+        and the estimated value, follow-up date (the earliest) and contact
+        person it lacks."""
+        self.ensure_one()
+        vals = {}
+        tags = sources.tag_ids - self.tag_ids
+        if tags:
+            vals["tag_ids"] = [Command.link(tag.id) for tag in tags]
+        priority = max((self | sources).mapped("priority"))
+        if priority != self.priority:
+            vals["priority"] = priority
+        if not self.expected_value:
+            value = next((o.expected_value for o in sources if o.expected_value), 0)
+            if value:
+                vals["expected_value"] = value
+        dates = [order.planned_date for order in sources if order.planned_date]
+        if not self.planned_date and dates:
+            vals["planned_date"] = min(dates)
+        if not (self.contact_partner_id or self.contact_name):
+            vals.update(self._merge_contact_person_from(sources))
+        descriptions = [
+            order.description
+            for order in sources
+            if not is_html_empty(order.description)
+        ]
+        if descriptions:
+            if not is_html_empty(self.description):
+                descriptions.insert(0, self.description)
+            vals["description"] = Markup("<br><br>").join(descriptions)
+        return vals
+
+    def _merge_contact_person_from(self, sources):
+        """The contact person of the first of ``sources`` that has one."""
+        for order in sources:
+            contact = order.contact_partner_id
+            if contact and self._is_customer_contact(contact):
+                return {"contact_partner_id": contact.id}
+            if order.contact_name:
+                return {
+                    fname: order[fname]
+                    for fname in (
+                        "contact_name",
+                        "contact_phone",
+                        "contact_email",
+                        "contact_function",
+                    )
+                    if order[fname]
+                }
+        return {}
+
+    def _merge_followers_from(self, sources):
+        """The followers of ``sources`` follow this order too, except users
+        who cannot read it: its chatter would reach them by email."""
+        self.ensure_one()
+        partners = sources.message_partner_ids - self.message_partner_ids
+        unreadable = partners.user_ids.filtered(
+            lambda user: not user.share and not self.with_user(user).has_access("read")
+        )
+        self.message_subscribe(partner_ids=(partners - unreadable.partner_id).ids)
+
+    def _merge_history_from(self, sources):
+        """Move the chatter of ``sources`` here, as CRM's merge moves the
+        history: their messages (whose subject says which order they come
+        from; their files follow with the order's), activities and meetings.
+        An activity of someone who cannot read this order stays: it would
+        point them at an order they cannot open."""
+        self.ensure_one()
+        # sudo: every message, activity and meeting of the merged orders,
+        # whose editing was checked, as the module moves their notes
+        for source in sources.sudo():
+            messages = source.message_ids
+            for message in messages.filtered("subject"):
+                message.subject = self.env._(
+                    "From %(order)s: %(subject)s",
+                    order=source.name,
+                    subject=message.subject,
+                )
+            messages.filtered(lambda message: not message.subject).subject = self.env._(
+                "From %s", source.name
+            )
+            messages.write({"res_id": self.id, "record_name": self.display_name})
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("res_model", "=", self._name), ("res_id", "in", sources.ids)])
+        )
+        activities.filtered(
+            lambda activity: (
+                not activity.active
+                or not activity.user_id
+                or self.with_user(activity.user_id).has_access("read")
+            )
+        ).write({"res_id": self.id})
+        self.env["calendar.event"].sudo().with_context(active_test=False).search(
+            [("res_model", "=", self._name), ("res_id", "in", sources.ids)]
+        ).write({"res_id": self.id})
+
     def _merge_bookings_into(self, target):
-        """Move the bookings of these orders to ``target``: a planned one
-        gets a new calendar event and to-do entry on ``target``."""
-        bookings = self.booking_ids
+        """Move the bookings of these orders to ``target``. The calendar
+        events and to-do entries of the planned ones move along, as CRM's
+        merge moves meetings: what the assignee added in Calendar stays, and
+        nobody is told of them again; they take the name of ``target``."""
+        # sudo: to find every booking, as the notes are
+        bookings = self.sudo().booking_ids.with_env(self.env)
         planned = bookings.filtered(lambda b: b.state == "planned")
-        planned._remove_calendar()
-        planned._as_system().write({"calendar_event_id": False, "activity_id": False})
+        # the module's own writes: a booking's meeting and to-do stay on its
+        # order otherwise (see calendar.event and mail.activity)
+        synced = planned._sync_env()
+        synced.calendar_event_id.exists().filtered(
+            lambda event: event.res_model == self._name and event.res_id in self.ids
+        ).write({"res_id": target.id})
+        synced.activity_id.exists().filtered(
+            lambda todo: todo.res_model == self._name and todo.res_id in self.ids
+        ).write({"res_id": target.id})
         bookings._as_system().write({"order_id": target.id})
         planned._sync_calendar()

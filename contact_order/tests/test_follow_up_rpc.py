@@ -101,3 +101,33 @@ class TestFollowUpJsonRpc(HttpCase):
                     self._call(model, method, [[wizard_id]])
         self.assertFalse(self.hidden.note_ids)
         self.assertEqual(self.hidden.state, "open")
+
+    def test_a_merged_order_is_not_reopened(self):
+        self.own.with_user(self.seller)._merge_into(self.second.with_user(self.seller))
+        with self.assertRaisesRegex(JsonRpcException, "UserError"):
+            self._call("contact.order", "action_reopen", [self.own.ids])
+        self.assertEqual(self.own.state, "done")
+        self.assertEqual(self.own.merged_into_id, self.second)
+
+    def test_merging_in_a_colleagues_booking_takes_assign(self):
+        new_test_user(
+            self.env,
+            login="rpc_fu_editor",
+            groups="base.group_user,contact_order.group_view,contact_order.group_edit",
+        )
+        self.authenticate("rpc_fu_editor", "rpc_fu_editor")
+        # the seller's booking on their order would make them read the hidden one
+        wizard_id = self._call(
+            "contact.order.merge",
+            "create",
+            [
+                {
+                    "order_ids": [[6, 0, (self.own | self.hidden).ids]],
+                    "target_id": self.hidden.id,
+                }
+            ],
+        )
+        with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+            self._call("contact.order.merge", "action_merge", [[wizard_id]])
+        self.assertEqual(self.booking.order_id, self.own)
+        self.assertFalse(self.hidden.with_user(self.seller).has_access("read"))

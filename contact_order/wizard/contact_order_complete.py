@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..models.contact_order_follow_up import OUTCOMES
+from ..models.contact_order_follow_up import COMPLETE_OUTCOMES
 
 
 class ContactOrderComplete(models.TransientModel):
@@ -21,7 +21,9 @@ class ContactOrderComplete(models.TransientModel):
     order_id = fields.Many2one(
         "contact.order", string="Contact Order", required=True, ondelete="cascade"
     )
-    outcome = fields.Selection(OUTCOMES, required=True, default=_default_outcome)
+    outcome = fields.Selection(
+        COMPLETE_OUTCOMES, required=True, default=_default_outcome
+    )
     lost_reason_id = fields.Many2one(
         "contact.order.lost.reason",
         string="Reason",
