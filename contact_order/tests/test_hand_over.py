@@ -144,6 +144,17 @@ class TestHandOver(ContactOrderCase):
         self._hand_over(self.user, self.colleague, "Over to you")
         self.assertNotIn(self.user.partner_id, self.order.message_partner_ids)
 
+    def test_reassigning_in_the_form_or_over_rpc(self):
+        """Handing on by changing the responsible, without the dialog: the
+        user no longer sees the order once saved, and that must not fail
+        the save (their following ends as with the dialog)."""
+        self.order.invalidate_recordset()
+        self.order.with_user(self.user).write({"user_id": self.colleague.id})
+        self.assertEqual(self.order.user_id, self.colleague)
+        self.assertNotIn(self.user.partner_id, self.order.message_partner_ids)
+        with self.assertRaises(AccessError):
+            self.order.with_user(self.user).check_access("read")
+
     def test_wizards_are_their_creators_own(self):
         wizard = (
             self.env["contact.order.hand.over"]
