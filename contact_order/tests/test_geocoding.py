@@ -3,7 +3,8 @@
 """Coordinates from addresses through base_geolocalize, with its geocoder
 stubbed where it would call the network."""
 
-from unittest.mock import patch
+import time
+from unittest.mock import Mock, patch
 
 import requests
 
@@ -12,6 +13,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base_geolocalize.models.base_geocoder import GeoCoder
 
+from ..models.base_geocoder import GEOCODER_INTERVAL, GEOCODER_TIMEOUT
 from .common import USER_GROUPS, ContactOrderCase
 
 VASTERAS = (59.6099, 16.5448)
@@ -92,6 +94,38 @@ class TestGeocoding(ContactOrderCase):
         notification = notify.call_args.args[1]
         self.assertEqual(notification["type"], "warning")
         self.assertIn("Verkstad Norra", notification["message"])
+
+    def test_a_stalled_geocoder_gives_up(self):
+        """Core asks Nominatim with no timeout: a server that accepts the
+        connection and never answers would hold the user (or the worker)
+        until it is killed."""
+        stalled = patch.object(
+            requests, "get", side_effect=requests.exceptions.ReadTimeout("timed out")
+        )
+        with (
+            stalled as get,
+            self.assertRaisesRegex(
+                UserError, "could not be located: Error with geolocation server"
+            ),
+        ):
+            self.facility.action_geo_localize()
+        self.assertEqual(get.call_args.kwargs.get("timeout"), GEOCODER_TIMEOUT)
+
+    def test_one_request_a_second(self):
+        """Nominatim's usage policy: at most one request a second."""
+        sent = []
+
+        def nominatim(url, **kwargs):
+            sent.append(time.monotonic())
+            answer = [{"lat": str(VASTERAS[0]), "lon": str(VASTERAS[1])}]
+            return Mock(status_code=200, json=Mock(return_value=answer))
+
+        with patch.object(requests, "get", side_effect=nominatim):
+            self.facility.action_geo_localize()
+            self.facility.action_geo_localize()
+        self.assertEqual(len(sent), 2)
+        self.assertGreaterEqual(sent[1] - sent[0], GEOCODER_INTERVAL - 0.01)
+        self.assertEqual(self.facility.partner_latitude, VASTERAS[0])
 
     def test_address_not_found(self):
         with (
