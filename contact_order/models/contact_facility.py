@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .contact_order_count_mixin import CONTACT_ORDER_READERS
 
@@ -173,6 +174,21 @@ class ContactFacility(models.Model):
         if moved and self._geo_on_save():
             self._geo_localize_addresses()
         return result
+
+    def action_geo_localize(self):
+        """The button: coordinates from the address, or why not. Only for
+        who may edit the facility, checked before the geocoder is called."""
+        self.check_access("write")
+        not_found = self._geo_localize_addresses(raise_errors=True)
+        if not_found:
+            raise UserError(
+                self.env._(
+                    "No place was found at the address of %s: check the street, "
+                    "zip and city.",
+                    ", ".join(not_found.mapped("display_name")),
+                )
+            )
+        return True
 
     def _contact_order_defaults(self):
         return dict(

@@ -83,16 +83,3 @@ class ContactOrderGeoMixin(models.AbstractModel):
             else:
                 not_found |= record
         return not_found.with_env(self.env)
-
-    def action_geo_localize(self):
-        """The button: coordinates from the address, or why not."""
-        not_found = self._geo_localize_addresses(raise_errors=True)
-        if not_found:
-            raise UserError(
-                self.env._(
-                    "No place was found at the address of %s: check the street, "
-                    "zip and city.",
-                    ", ".join(not_found.mapped("display_name")),
-                )
-            )
-        return True

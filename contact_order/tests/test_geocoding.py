@@ -149,6 +149,10 @@ class TestGeocoding(ContactOrderCase):
             login="geo_reader",
             groups="base.group_user,contact_order.group_view",
         )
-        with self._geocoder(), self.assertRaises(AccessError):
+        with self._geocoder() as geocoder, self.assertRaises(AccessError):
             self.facility.with_user(reader).action_geo_localize()
+        # refused before the geocoder is asked: a reader cannot spend its quota
+        geocoder.assert_not_called()
         self.assertEqual(self.facility.partner_latitude, 0.0)
+        # partners have core's own button (geo_localize), not a second one
+        self.assertFalse(hasattr(self.env["res.partner"], "action_geo_localize"))
