@@ -48,7 +48,12 @@ class ContactFacility(models.Model):
     country_id = fields.Many2one("res.country")
     partner_latitude = fields.Float(string="Latitude", digits=(10, 7))
     partner_longitude = fields.Float(string="Longitude", digits=(10, 7))
-    date_localization = fields.Date(string="Geolocation Date", readonly=True)
+    date_localization = fields.Date(
+        string="Geolocation Date",
+        readonly=True,
+        help="When the coordinates were found. A changed address clears them, "
+        "and a scheduled action looks the new address up within a few minutes.",
+    )
     equipment_ids = fields.One2many(
         "maintenance.equipment", "facility_id", string="Service Objects"
     )
@@ -152,16 +157,20 @@ class ContactFacility(models.Model):
     def create(self, vals_list):
         facilities = super().create(vals_list)
         if self._geo_on_save():
-            facilities.filtered(
+            to_locate = facilities.filtered(
                 lambda f: (
                     not (f.partner_latitude or f.partner_longitude)
                     and (f.street or f.zip or f.city)
                 )
-            )._geo_localize_addresses()
+            )
+            if to_locate:
+                to_locate.contact_order_geo_queued = True
+                self._geo_wake_cron()
         return facilities
 
     def write(self, vals):
         moved = self._geo_address_changed(vals)
+        queue = moved and self._geo_on_save()
         if moved:
             # coordinates of the old address would put it in the wrong place
             vals = dict(
@@ -170,16 +179,24 @@ class ContactFacility(models.Model):
                 partner_longitude=0.0,
                 date_localization=False,
             )
+            if queue:
+                vals["contact_order_geo_queued"] = True
         result = super().write(vals)
-        if moved and self._geo_on_save():
-            self._geo_localize_addresses()
+        if queue:
+            self._geo_wake_cron()
         return result
 
     def action_geo_localize(self):
-        """The button: coordinates from the address, or why not. Only for
-        who may edit the facility, checked before the geocoder is called."""
+        """The button: coordinates from the address at once, or why not.
+        Only for who may edit the facility, checked before the geocoder is
+        called."""
         self.check_access("write")
-        not_found = self._geo_localize_addresses(raise_errors=True)
+        not_found = self.browse()
+        for facility in self:
+            result = facility._geo_lookup()
+            facility._geo_store(result)
+            if not result:
+                not_found |= facility
         if not_found:
             raise UserError(
                 self.env._(
