@@ -3,9 +3,13 @@
 """The map of many orders: its data method, the nearby orders of a facility
 and the map in the browser."""
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from ..models.contact_facility import NEARBY_LIMIT
 from .common import USER_GROUPS, VIEW_ASSIGNED_GROUPS, ContactOrderCase
+
+LATLON = ("partner_latitude", "partner_longitude")
 
 
 @tagged("post_install", "-at_install")
@@ -83,6 +87,74 @@ class TestMapData(ContactOrderCase):
         # as ever, only the orders the user may see
         nearby = self.facility.with_user(self.technician).nearby_order_ids
         self.assertEqual(nearby & (self.orders | near_order), self.at_facility)
+
+    def test_nearby_keeps_own_orders_among_many(self):
+        """The distance, the rights and the limit apply in one query: a
+        technician's own nearby order is not crowded out by the orders of
+        colleagues (or other companies) that they may not see."""
+        near = self.env["contact.facility"].create(
+            {
+                "name": "Granne",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.61,
+                "partner_longitude": 16.545,
+            }
+        )
+        self.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Kollegans order {n}",
+                    "partner_id": self.customer.id,
+                    "facility_id": near.id,
+                    "user_id": self.colleague.id,
+                }
+                for n in range(1001)
+            ]
+        )
+        mine = self._create_order(facility_id=near.id, user_id=self.technician.id)
+        nearby = self.facility.with_user(self.technician).nearby_order_ids
+        self.assertEqual(nearby & (self.orders | mine), self.at_facility | mine)
+
+    def test_coordinates_on_the_globe(self):
+        facility = self.facility.with_user(self.user)
+        for coordinates in ((90.5, 16.5), (59.6, -180.5)):
+            with self.assertRaisesRegex(ValidationError, "between -90 and 90"):
+                facility.write(dict(zip(LATLON, coordinates)))
+        facility.write(dict(zip(LATLON, (-90, 180))))
+
+    def test_nearby_lists_the_nearest_first(self):
+        far = self.env["contact.facility"].create(
+            {
+                "name": "Nio kilometer bort",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.69,
+                "partner_longitude": 16.5448,
+            }
+        )
+        far_orders = self.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Långt bort {n}",
+                    "partner_id": self.customer.id,
+                    "facility_id": far.id,
+                }
+                for n in range(NEARBY_LIMIT + 1)
+            ]
+        )
+        close = self.env["contact.facility"].create(
+            {
+                "name": "Grannhuset",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.611,
+                "partner_longitude": 16.5448,
+            }
+        )
+        close_order = self._create_order(facility_id=close.id)
+        nearby = self.facility.with_user(self.manager).nearby_order_ids
+        self.assertEqual(len(nearby), NEARBY_LIMIT)
+        # the facility's own orders, then the nearest
+        self.assertEqual(nearby[:2], self.at_facility | close_order)
+        self.assertLessEqual(nearby[2:], far_orders)
 
 
 @tagged("post_install", "-at_install")
