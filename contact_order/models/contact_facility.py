@@ -118,9 +118,9 @@ class ContactFacility(models.Model):
             .get_param(NEARBY_DISTANCE_PARAM, DEFAULT_NEARBY_DISTANCE_KM)
         )
         try:
-            return max(float(value), 0.0)
+            return float(value)
         except ValueError:
-            return DEFAULT_NEARBY_DISTANCE_KM
+            return float(DEFAULT_NEARBY_DISTANCE_KM)
 
     def _nearby_orders(self, distance_km, limit=NEARBY_LIMIT):
         """The open orders the user may read at this facility, then those

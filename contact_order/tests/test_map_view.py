@@ -4,10 +4,15 @@
 and the map in the browser."""
 
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from ..models.contact_facility import NEARBY_LIMIT
-from .common import USER_GROUPS, VIEW_ASSIGNED_GROUPS, ContactOrderCase
+from .common import (
+    SETTINGS_VIEW,
+    USER_GROUPS,
+    VIEW_ASSIGNED_GROUPS,
+    ContactOrderCase,
+)
 
 LATLON = ("partner_latitude", "partner_longitude")
 
@@ -87,6 +92,27 @@ class TestMapData(ContactOrderCase):
         # as ever, only the orders the user may see
         nearby = self.facility.with_user(self.technician).nearby_order_ids
         self.assertEqual(nearby & (self.orders | near_order), self.at_facility)
+
+    def test_nearby_distance_setting(self):
+        near = self.env["contact.facility"].create(
+            {"name": "Granne", "partner_latitude": 59.62, "partner_longitude": 16.55}
+        )
+        near_order = self._create_order(facility_id=near.id)
+        Settings = self.env["res.config.settings"].with_user(self._settings_admin())
+        settings = Form(Settings, view=SETTINGS_VIEW)
+        settings.contact_order_nearby_distance_km = -5
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            settings.save()
+        self.assertEqual(Settings.create({}).contact_order_nearby_distance_km, 10)
+        # 0: only the orders at the facility itself, and it stays 0
+        settings = Form(Settings, view=SETTINGS_VIEW)
+        settings.contact_order_nearby_distance_km = 0
+        settings.save().execute()
+        self.assertEqual(Settings.create({}).contact_order_nearby_distance_km, 0)
+        self.assertEqual(self.env["contact.facility"]._nearby_distance_km(), 0)
+        nearby = self.facility.with_user(self.manager).nearby_order_ids
+        self.assertIn(self.at_facility, nearby)
+        self.assertNotIn(near_order, nearby)
 
     def test_nearby_keeps_own_orders_among_many(self):
         """The distance, the rights and the limit apply in one query: a
