@@ -51,9 +51,11 @@ class _BoundedRequests:
 
     def get(self, url, *args, **kwargs):
         if _bounded.get():
-            kwargs.setdefault("timeout", GEOCODER_TIMEOUT)
+            timeout = kwargs.pop("timeout", GEOCODER_TIMEOUT)
             _wait_turn()
-        return requests.get(url, *args, **kwargs)
+            return requests.get(url, *args, timeout=timeout, **kwargs)
+        # any other call, as the caller made it
+        return requests.get(url, *args, **kwargs)  # pylint: disable=external-request-timeout
 
 
 if not isinstance(base_geocoder.requests, _BoundedRequests):

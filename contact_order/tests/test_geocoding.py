@@ -184,7 +184,9 @@ class TestGeocoding(ContactOrderCase):
     def test_customers_of_orders_located_when_saved(self):
         self._create_order()
         with self._geocoder() as geocoder:
-            self.customer.with_user(self.contact_editor).write({"street": "Drottninggatan 3"})
+            self.customer.with_user(self.contact_editor).write(
+                {"street": "Drottninggatan 3"}
+            )
             self.other_customer.with_user(self.contact_editor).write(
                 {"street": "Kungsgatan 9", "city": "Uppsala"}
             )
@@ -213,7 +215,9 @@ class TestGeocoding(ContactOrderCase):
                 ]
             )
             facilities.write({"street": "Ny gata 1"})
-            self.customer.with_user(self.contact_editor).write({"street": "Drottninggatan 3"})
+            self.customer.with_user(self.contact_editor).write(
+                {"street": "Drottninggatan 3"}
+            )
         geo_find.assert_not_called()
         self.assertEqual(self._wake_ups(), wake_ups + 3)
         self.assertEqual(set(facilities.mapped("contact_order_geo_queued")), {True})

@@ -145,8 +145,8 @@ class TestMapData(ContactOrderCase):
         facility = self.facility.with_user(self.user)
         for coordinates in ((90.5, 16.5), (59.6, -180.5)):
             with self.assertRaisesRegex(ValidationError, "between -90 and 90"):
-                facility.write(dict(zip(LATLON, coordinates)))
-        facility.write(dict(zip(LATLON, (-90, 180))))
+                facility.write(dict(zip(LATLON, coordinates, strict=True)))
+        facility.write(dict(zip(LATLON, (-90, 180), strict=True)))
 
     def test_nearby_lists_the_nearest_first(self):
         far = self.env["contact.facility"].create(
