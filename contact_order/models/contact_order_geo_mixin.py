@@ -140,7 +140,9 @@ class ContactOrderGeoMixin(models.AbstractModel):
                     domain, order="id", limit=batch_size - len(queued)
                 )
         # ask the geocoder first, and store at the end: the rows are locked
-        # only for a moment, not while the geocoder answers
+        # only for a moment, not while the geocoder answers (an address saved
+        # again meanwhile makes the store fail as a concurrent update, and
+        # the batch is taken again by the next run)
         results = []
         failed = False
         for record in queued:
