@@ -31,6 +31,7 @@
         "data/contact_order_status_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/ir_cron_data.xml",
+        "data/contact_order_geo_cron_data.xml",
         "data/mail_alias_data.xml",
         "data/mail_template_data.xml",
         "data/contact_order_lost_reason_data.xml",

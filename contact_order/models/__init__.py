@@ -2,6 +2,7 @@ from . import contact_order_count_mixin
 from . import contact_order_system_mixin
 from . import contact_order_customer_mixin
 from . import contact_order_map_mixin
+from . import base_geocoder
 from . import contact_order_geo_mixin
 from . import contact_order_status
 from . import contact_facility

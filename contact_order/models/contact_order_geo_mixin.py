@@ -1,19 +1,54 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+import logging
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import config
+from odoo.tools.sql import create_index
+
+_logger = logging.getLogger(__name__)
 
 GEO_ADDRESS_FIELDS = ("street", "zip", "city", "state_id", "country_id")
+GEO_CRON_XMLID = "contact_order.ir_cron_geo_localize"
+# records a run locates: each takes one or two geocoder requests, at most
+# one a second, well within a cron worker's time limit
+GEO_BATCH_SIZE = 20
 
 
 class ContactOrderGeoMixin(models.AbstractModel):
     """Coordinates from an address through base_geolocalize's geocoder
     (OpenStreetMap Nominatim unless Settings choose another), for a model
-    with an address and ``partner_latitude``/``partner_longitude``."""
+    with an address and ``partner_latitude``/``partner_longitude``.
+
+    A save does not call the geocoder (a slow or unreachable one would hold
+    the user's save, and a mass edit would send a request per record): it
+    queues the record, and a scheduled action, woken by the save, locates
+    the queued records a batch at a time, one request a second."""
 
     _name = "contact.order.geo.mixin"
     _description = "Contact Order Geocoding"
+
+    contact_order_geo_queued = fields.Boolean(
+        string="Waiting to Be Located",
+        readonly=True,
+        copy=False,
+        help="The address was saved: a scheduled action looks it up within a "
+        "few minutes and fills in the coordinates.",
+    )
+
+    def _auto_init(self):
+        result = super()._auto_init()
+        if self._auto:
+            # the scheduled action looks for the few queued rows of a big table
+            create_index(
+                self.env.cr,
+                f"{self._table}__contact_order_geo_queued_index",
+                self._table,
+                ["id"],
+                where="contact_order_geo_queued",
+            )
+        return result
 
     def _geo_address_changed(self, vals):
         return any(fname in vals for fname in GEO_ADDRESS_FIELDS) and not all(
@@ -21,78 +56,114 @@ class ContactOrderGeoMixin(models.AbstractModel):
         )
 
     def _geo_on_save(self):
-        """Whether a save looks the address up: not while modules load or
-        tests and imports run (as base_geolocalize), unless asked to."""
+        """Whether a save queues the address to be located: not while
+        modules load (their data and demo data) or tests run, unless asked
+        to (as base_geolocalize)."""
         context = self.env.context
         if context.get("force_geo_localize"):
             return True
-        if context.get("import_file") or context.get("install_mode"):
+        if context.get("install_mode"):
             return False
         return not any(
             config[key] for key in ("test_enable", "test_file", "init", "update")
         )
 
-    def _geo_localize_addresses(self, raise_errors=False):
-        """Look the records' addresses up and store their coordinates.
-        A geocoder that cannot be reached raises a UserError with its reason
-        when ``raise_errors`` (a button), else tells the user and leaves the
-        coordinates empty (a save goes through).
+    def _geo_wake_cron(self):
+        """Run the scheduled action as soon as this transaction is saved."""
+        cron = self.env.ref(GEO_CRON_XMLID, raise_if_not_found=False)
+        if cron:
+            cron._trigger()
 
-        :return: the records whose address was not found
+    def _geo_lookup(self):
+        """The coordinates of the record's address, or None when it has no
+        address or no place was found there.
+
+        :raise UserError: the geocoder could not be reached, with its reason
         """
-        geocoder = self.env["res.partner"].with_context(lang="en_US")
-        not_found = self.browse()
+        self.ensure_one()
         # names of the country and state in English, as the geocoder wants
-        for record in self.with_context(lang="en_US"):
-            if not (record.street or record.zip or record.city):
-                not_found |= record
-                continue
-            try:
-                result = geocoder._geo_localize(
+        record = self.with_context(lang="en_US")
+        if not (record.street or record.zip or record.city):
+            return None
+        try:
+            return (
+                self.env["res.partner"]
+                .with_context(lang="en_US")
+                ._geo_localize(
                     record.street,
                     record.zip,
                     record.city,
                     record.state_id.name,
                     record.country_id.name,
                 )
-            except UserError as error:
-                message = self.env._(
-                    "The address of %(name)s could not be located: %(error)s",
-                    name=record.display_name,
-                    error=error.args[0],
-                )
-                if raise_errors:
-                    raise UserError(message) from error
-                self.env.user._bus_send(
-                    "simple_notification",
-                    {
-                        "type": "warning",
-                        "title": self.env._("Geocoding"),
-                        "message": message,
-                    },
-                )
-                return not_found | record
-            if result:
-                record.with_env(self.env).write(
-                    {
-                        "partner_latitude": result[0],
-                        "partner_longitude": result[1],
-                        "date_localization": fields.Date.context_today(record),
-                    }
-                )
-            else:
-                not_found |= record
-        return not_found.with_env(self.env)
-
-    def action_geo_localize(self):
-        """The button: coordinates from the address, or why not."""
-        not_found = self._geo_localize_addresses(raise_errors=True)
-        if not_found:
+            )
+        except UserError as error:
             raise UserError(
                 self.env._(
-                    "No place was found at the address of %s: check the street, "
-                    "zip and city.",
-                    ", ".join(not_found.mapped("display_name")),
+                    "The address of %(name)s could not be located: %(error)s",
+                    name=self.display_name,
+                    error=error.args[0],
                 )
-            )
-        return True
+            ) from error
+
+    def _geo_store(self, result):
+        """Store what :meth:`_geo_lookup` found, and take the record off the
+        queue; coordinates stay empty when nothing was found."""
+        self.ensure_one()
+        vals = {}
+        if result:
+            vals = {
+                "partner_latitude": result[0],
+                "partner_longitude": result[1],
+                "date_localization": fields.Date.context_today(self),
+            }
+        if self.contact_order_geo_queued:
+            vals["contact_order_geo_queued"] = False
+        if vals:
+            self.write(vals)
+
+    @api.model
+    def _cron_geo_localize(self, batch_size=GEO_BATCH_SIZE):
+        """The scheduled action: locate a batch of the queued facilities,
+        then customers (archived ones wait until they are restored). The
+        batch is committed by the cron, which runs again at once while
+        records remain. When the geocoder cannot be reached, the rest stay
+        queued for the next run, with a warning in the log.
+
+        :return: the number of records taken off the queue
+        """
+        domain = [("contact_order_geo_queued", "=", True)]
+        queued = []
+        for model in ("contact.facility", "res.partner"):
+            if len(queued) < batch_size:
+                queued += self.env[model].search(
+                    domain, order="id", limit=batch_size - len(queued)
+                )
+        # ask the geocoder first, and store at the end: the rows are locked
+        # only for a moment, not while the geocoder answers (an address saved
+        # again meanwhile makes the store fail as a concurrent update, and
+        # the batch is taken again by the next run)
+        results = []
+        failed = False
+        for record in queued:
+            try:
+                results.append((record, record._geo_lookup()))
+            except UserError as error:
+                failed = True
+                _logger.warning(
+                    "Geocoding stopped: %s. The queued facilities and customers "
+                    "wait for the next run.",
+                    error.args[0],
+                )
+                break
+        for record, result in results:
+            record._geo_store(result)
+        remaining = sum(
+            self.env[model].search_count(domain)
+            for model in ("contact.facility", "res.partner")
+        )
+        # a geocoder out of reach is tried again at the next run, not at once
+        self.env["ir.cron"]._notify_progress(
+            done=len(results), remaining=0 if failed else remaining
+        )
+        return len(results)

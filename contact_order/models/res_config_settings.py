@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .contact_facility import DEFAULT_NEARBY_DISTANCE_KM, NEARBY_DISTANCE_PARAM
+from .contact_facility import NEARBY_DISTANCE_PARAM
 from .contact_order_booking import (
     CHANNELS_PARAM,
     DEFAULT_DURATION,
@@ -22,9 +22,10 @@ class ResConfigSettings(models.TransientModel):
 
     contact_order_nearby_distance_km = fields.Float(
         string="Nearby Distance (km)",
-        default=DEFAULT_NEARBY_DISTANCE_KM,
-        config_parameter=NEARBY_DISTANCE_PARAM,
-        help="A facility lists the open orders at this distance or closer.",
+        compute="_compute_contact_order_nearby_distance_km",
+        inverse="_inverse_contact_order_nearby_distance_km",
+        help="A facility lists the open orders at this distance or closer; "
+        "0 lists only the orders at the facility itself.",
     )
     contact_order_list_order = fields.Selection(
         [("date", "Scheduled date"), ("serial", "Serial number")],
@@ -97,6 +98,32 @@ class ResConfigSettings(models.TransientModel):
             self.env["ir.config_parameter"].sudo().set_param(
                 CHANNELS_PARAM, ",".join(channels) or "none"
             )
+
+    @api.depends("company_id")
+    def _compute_contact_order_nearby_distance_km(self):
+        distance = self.env["contact.facility"]._nearby_distance_km()
+        for settings in self:
+            settings.contact_order_nearby_distance_km = distance
+
+    def _inverse_contact_order_nearby_distance_km(self):
+        self._check_contact_order_nearby_distance_km()  # before it is stored
+        for settings in self:
+            # not as a config_parameter field: Settings store 0 as no value,
+            # which deletes the parameter, i.e. restores the default
+            self.env["ir.config_parameter"].sudo().set_param(
+                NEARBY_DISTANCE_PARAM, repr(settings.contact_order_nearby_distance_km)
+            )
+
+    @api.constrains("contact_order_nearby_distance_km")
+    def _check_contact_order_nearby_distance_km(self):
+        for settings in self:
+            if settings.contact_order_nearby_distance_km < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The distance of nearby open orders cannot be negative: "
+                        "enter 0 to list only the orders at the facility itself."
+                    )
+                )
 
     @api.constrains("contact_order_reminder_lead_minutes")
     def _check_contact_order_reminder_lead_minutes(self):

@@ -4,16 +4,18 @@ from odoo import models
 
 
 class ResPartner(models.Model):
-    """Customers of contact orders get coordinates from their address when
-    it is saved (base_geolocalize resets them when the address changes)."""
+    """Customers of contact orders get coordinates from their address shortly
+    after it is saved: base_geolocalize clears the coordinates when the
+    address changes, and the scheduled action of contact orders looks the
+    new address up (see contact.order.geo.mixin)."""
 
     _name = "res.partner"
     _inherit = ["res.partner", "contact.order.geo.mixin"]
 
     def write(self, vals):
-        moved = self._geo_address_changed(vals)
+        moved = self._geo_address_changed(vals) and self._geo_on_save()
         result = super().write(vals)
-        if moved and self._geo_on_save():
+        if moved:
             # sudo: only to know which of them are customers of an order
             groups = (
                 self.env["contact.order"]
@@ -21,5 +23,10 @@ class ResPartner(models.Model):
                 ._read_group([("partner_id", "in", self.ids)], ["partner_id"])
             )
             customers = self.browse([partner.id for (partner,) in groups])
-            customers._geo_localize_addresses()
+            if customers:
+                # the date of coordinates that were cleared
+                customers.write(
+                    {"contact_order_geo_queued": True, "date_localization": False}
+                )
+                self._geo_wake_cron()
         return result

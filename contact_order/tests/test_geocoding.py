@@ -1,9 +1,12 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Coordinates from addresses through base_geolocalize, with its geocoder
-stubbed where it would call the network."""
+stubbed where it would call the network. A save queues the address; the
+scheduled action (run here by hand, as the cron worker would a moment after
+the save) or the button looks it up."""
 
-from unittest.mock import patch
+import time
+from unittest.mock import Mock, patch
 
 import requests
 
@@ -12,6 +15,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base_geolocalize.models.base_geocoder import GeoCoder
 
+from ..models.base_geocoder import GEOCODER_INTERVAL, GEOCODER_TIMEOUT
 from .common import USER_GROUPS, ContactOrderCase
 
 VASTERAS = (59.6099, 16.5448)
@@ -22,18 +26,36 @@ class TestGeocoding(ContactOrderCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # saves look addresses up (not by default while tests run)
+        # saves queue addresses (not by default while tests run)
         cls.env = cls.env(context=dict(cls.env.context, force_geo_localize=True))
         for name in ("facility", "customer", "other_customer"):
             setattr(cls, name, getattr(cls, name).with_env(cls.env))
         cls.creator = new_test_user(cls.env, login="geo_user", groups=USER_GROUPS)
+        # edits contacts, without any right on contact orders
+        cls.contact_editor = new_test_user(
+            cls.env,
+            login="geo_contacts",
+            groups="base.group_user,base.group_partner_manager",
+        )
 
     def _geocoder(self, result=VASTERAS):
         return patch.object(
             GeoCoder, "_call_openstreetmap", autospec=True, return_value=result
         )
 
+    def _locate_queued(self, result=VASTERAS, **kwargs):
+        """What the scheduled action does a moment after a save."""
+        with self._geocoder(result) as geocoder:
+            self.env["contact.facility"]._cron_geo_localize(**kwargs)
+        return geocoder
+
+    def _wake_ups(self):
+        """Times a save asked the cron worker to run the scheduled action."""
+        cron = self.env.ref("contact_order.ir_cron_geo_localize", False)
+        return self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+
     def test_facility_located_when_saved(self):
+        wake_ups = self._wake_ups()
         with self._geocoder() as geocoder:
             facility = (
                 self.env["contact.facility"]
@@ -49,6 +71,12 @@ class TestGeocoding(ContactOrderCase):
                     }
                 )
             )
+        # the save does not wait for the geocoder: it queues the address and
+        # wakes the scheduled action, which locates it as soon as it is saved
+        geocoder.assert_not_called()
+        self.assertTrue(facility.contact_order_geo_queued)
+        self.assertEqual(self._wake_ups(), wake_ups + 1)
+        geocoder = self._locate_queued()
         query = geocoder.call_args.args[1]
         self.assertIn("Industrivägen 5", query)
         self.assertIn("Sweden", query)
@@ -56,21 +84,30 @@ class TestGeocoding(ContactOrderCase):
             (facility.partner_latitude, facility.partner_longitude), VASTERAS
         )
         self.assertTrue(facility.date_localization)
+        self.assertFalse(facility.contact_order_geo_queued)
 
     def test_new_address_resets_and_locates_again(self):
         with self._geocoder():
             self.facility.action_geo_localize()
         self.assertEqual(self.facility.partner_latitude, VASTERAS[0])
-        with self._geocoder(result=(57.7089, 11.9746)):
-            self.facility.write({"street": "Hamngatan 2", "city": "Göteborg"})
-        self.assertEqual(self.facility.partner_latitude, 57.7089)
-        with self._geocoder(result=None):
-            self.facility.city = "Nowhere"
+        self.facility.write({"street": "Hamngatan 2", "city": "Göteborg"})
+        # the coordinates of the old address go with the save
         self.assertEqual(
             (self.facility.partner_latitude, self.facility.partner_longitude),
             (0.0, 0.0),
         )
         self.assertFalse(self.facility.date_localization)
+        self._locate_queued(result=(57.7089, 11.9746))
+        self.assertEqual(self.facility.partner_latitude, 57.7089)
+        self.facility.city = "Nowhere"
+        self._locate_queued(result=None)
+        self.assertEqual(
+            (self.facility.partner_latitude, self.facility.partner_longitude),
+            (0.0, 0.0),
+        )
+        self.assertFalse(self.facility.date_localization)
+        # not found is an answer: it is not asked again at every run
+        self.assertFalse(self.facility.contact_order_geo_queued)
 
     def test_network_failure_leaves_a_message(self):
         failure = patch(
@@ -84,14 +121,58 @@ class TestGeocoding(ContactOrderCase):
             ),
         ):
             self.facility.action_geo_localize()
-        # a save goes through without coordinates, and the user is told
-        with failure, patch.object(type(self.env.user), "_bus_send") as notify:
+        # a save goes through without coordinates (the form says the address
+        # waits to be located); the scheduled action says why in the log, with
+        # no traceback, and keeps the address for its next run
+        with failure:
             self.facility.write({"street": "Ny gata 1"})
         self.assertEqual(self.facility.street, "Ny gata 1")
         self.assertEqual(self.facility.partner_latitude, 0.0)
-        notification = notify.call_args.args[1]
-        self.assertEqual(notification["type"], "warning")
-        self.assertIn("Verkstad Norra", notification["message"])
+        with (
+            failure,
+            self.assertLogs(
+                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
+            ) as logs,
+        ):
+            done = self.env["contact.facility"]._cron_geo_localize()
+        self.assertEqual(done, 0)
+        self.assertEqual(len(logs.output), 1)
+        self.assertIn("Verkstad Norra", logs.output[0])
+        self.assertIn("Error with geolocation server", logs.output[0])
+        self.assertTrue(self.facility.contact_order_geo_queued)
+        self.assertEqual(self.facility.partner_latitude, 0.0)
+
+    def test_a_stalled_geocoder_gives_up(self):
+        """Core asks Nominatim with no timeout: a server that accepts the
+        connection and never answers would hold the user (or the worker)
+        until it is killed."""
+        stalled = patch.object(
+            requests, "get", side_effect=requests.exceptions.ReadTimeout("timed out")
+        )
+        with (
+            stalled as get,
+            self.assertRaisesRegex(
+                UserError, "could not be located: Error with geolocation server"
+            ),
+        ):
+            self.facility.action_geo_localize()
+        self.assertEqual(get.call_args.kwargs.get("timeout"), GEOCODER_TIMEOUT)
+
+    def test_one_request_a_second(self):
+        """Nominatim's usage policy: at most one request a second."""
+        sent = []
+
+        def nominatim(url, **kwargs):
+            sent.append(time.monotonic())
+            answer = [{"lat": str(VASTERAS[0]), "lon": str(VASTERAS[1])}]
+            return Mock(status_code=200, json=Mock(return_value=answer))
+
+        with patch.object(requests, "get", side_effect=nominatim):
+            self.facility.action_geo_localize()
+            self.facility.action_geo_localize()
+        self.assertEqual(len(sent), 2)
+        self.assertGreaterEqual(sent[1] - sent[0], GEOCODER_INTERVAL - 0.01)
+        self.assertEqual(self.facility.partner_latitude, VASTERAS[0])
 
     def test_address_not_found(self):
         with (
@@ -102,12 +183,56 @@ class TestGeocoding(ContactOrderCase):
 
     def test_customers_of_orders_located_when_saved(self):
         self._create_order()
-        with self._geocoder():
-            self.customer.write({"street": "Drottninggatan 3"})
-            self.other_customer.write({"street": "Kungsgatan 9", "city": "Uppsala"})
+        with self._geocoder() as geocoder:
+            self.customer.with_user(self.contact_editor).write(
+                {"street": "Drottninggatan 3"}
+            )
+            self.other_customer.with_user(self.contact_editor).write(
+                {"street": "Kungsgatan 9", "city": "Uppsala"}
+            )
+        geocoder.assert_not_called()
+        self.assertTrue(self.customer.contact_order_geo_queued)
+        self._locate_queued()
         self.assertEqual(self.customer.partner_latitude, VASTERAS[0])
+        self.assertTrue(self.customer.date_localization)
+        self.assertFalse(self.customer.contact_order_geo_queued)
         # not a customer of a contact order: base_geolocalize's own button
         self.assertEqual(self.other_customer.partner_latitude, 0.0)
+        self.assertFalse(self.other_customer.contact_order_geo_queued)
+
+    def test_saving_never_calls_the_geocoder(self):
+        """A mass edit queues its records and wakes the scheduled action once;
+        the action takes them a batch per run, committed by the cron, which
+        runs again at once while some remain."""
+        self._create_order()
+        wake_ups = self._wake_ups()
+        Facility = self.env["contact.facility"].with_user(self.creator)
+        with patch.object(GeoCoder, "geo_find", autospec=True) as geo_find:
+            facilities = Facility.create(
+                [
+                    {"name": f"Lager {n}", "city": "Västerås", "zip": f"721 3{n}"}
+                    for n in range(3)
+                ]
+            )
+            facilities.write({"street": "Ny gata 1"})
+            self.customer.with_user(self.contact_editor).write(
+                {"street": "Drottninggatan 3"}
+            )
+        geo_find.assert_not_called()
+        self.assertEqual(self._wake_ups(), wake_ups + 3)
+        self.assertEqual(set(facilities.mapped("contact_order_geo_queued")), {True})
+        cron = self.env.ref("contact_order.ir_cron_geo_localize")
+        cron, progress = cron._add_progress()
+        Cron = self.env["contact.facility"].with_context(
+            ir_cron_progress_id=progress.id
+        )
+        with self._geocoder() as geocoder:
+            self.assertEqual(Cron._cron_geo_localize(batch_size=2), 2)
+        self.assertEqual(geocoder.call_count, 2)
+        self.assertEqual((progress.done, progress.remaining), (2, 2))
+        self._locate_queued(batch_size=2)
+        self.assertEqual(set(facilities.mapped("partner_latitude")), {VASTERAS[0]})
+        self.assertEqual(self.customer.partner_latitude, VASTERAS[0])
 
     def test_locating_needs_the_right_to_edit(self):
         reader = new_test_user(
@@ -115,6 +240,10 @@ class TestGeocoding(ContactOrderCase):
             login="geo_reader",
             groups="base.group_user,contact_order.group_view",
         )
-        with self._geocoder(), self.assertRaises(AccessError):
+        with self._geocoder() as geocoder, self.assertRaises(AccessError):
             self.facility.with_user(reader).action_geo_localize()
+        # refused before the geocoder is asked: a reader cannot spend its quota
+        geocoder.assert_not_called()
         self.assertEqual(self.facility.partner_latitude, 0.0)
+        # partners have core's own button (geo_localize), not a second one
+        self.assertFalse(hasattr(self.env["res.partner"], "action_geo_localize"))

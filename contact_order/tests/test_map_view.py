@@ -3,9 +3,18 @@
 """The map of many orders: its data method, the nearby orders of a facility
 and the map in the browser."""
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
-from .common import USER_GROUPS, VIEW_ASSIGNED_GROUPS, ContactOrderCase
+from ..models.contact_facility import NEARBY_LIMIT
+from .common import (
+    SETTINGS_VIEW,
+    USER_GROUPS,
+    VIEW_ASSIGNED_GROUPS,
+    ContactOrderCase,
+)
+
+LATLON = ("partner_latitude", "partner_longitude")
 
 
 @tagged("post_install", "-at_install")
@@ -83,6 +92,95 @@ class TestMapData(ContactOrderCase):
         # as ever, only the orders the user may see
         nearby = self.facility.with_user(self.technician).nearby_order_ids
         self.assertEqual(nearby & (self.orders | near_order), self.at_facility)
+
+    def test_nearby_distance_setting(self):
+        near = self.env["contact.facility"].create(
+            {"name": "Granne", "partner_latitude": 59.62, "partner_longitude": 16.55}
+        )
+        near_order = self._create_order(facility_id=near.id)
+        Settings = self.env["res.config.settings"].with_user(self._settings_admin())
+        settings = Form(Settings, view=SETTINGS_VIEW)
+        settings.contact_order_nearby_distance_km = -5
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            settings.save()
+        self.assertEqual(Settings.create({}).contact_order_nearby_distance_km, 10)
+        # 0: only the orders at the facility itself, and it stays 0
+        settings = Form(Settings, view=SETTINGS_VIEW)
+        settings.contact_order_nearby_distance_km = 0
+        settings.save().execute()
+        self.assertEqual(Settings.create({}).contact_order_nearby_distance_km, 0)
+        self.assertEqual(self.env["contact.facility"]._nearby_distance_km(), 0)
+        nearby = self.facility.with_user(self.manager).nearby_order_ids
+        self.assertIn(self.at_facility, nearby)
+        self.assertNotIn(near_order, nearby)
+
+    def test_nearby_keeps_own_orders_among_many(self):
+        """The distance, the rights and the limit apply in one query: a
+        technician's own nearby order is not crowded out by the orders of
+        colleagues (or other companies) that they may not see."""
+        near = self.env["contact.facility"].create(
+            {
+                "name": "Granne",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.61,
+                "partner_longitude": 16.545,
+            }
+        )
+        self.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Kollegans order {n}",
+                    "partner_id": self.customer.id,
+                    "facility_id": near.id,
+                    "user_id": self.colleague.id,
+                }
+                for n in range(1001)
+            ]
+        )
+        mine = self._create_order(facility_id=near.id, user_id=self.technician.id)
+        nearby = self.facility.with_user(self.technician).nearby_order_ids
+        self.assertEqual(nearby & (self.orders | mine), self.at_facility | mine)
+
+    def test_coordinates_on_the_globe(self):
+        facility = self.facility.with_user(self.user)
+        for coordinates in ((90.5, 16.5), (59.6, -180.5)):
+            with self.assertRaisesRegex(ValidationError, "between -90 and 90"):
+                facility.write(dict(zip(LATLON, coordinates, strict=True)))
+        facility.write(dict(zip(LATLON, (-90, 180), strict=True)))
+
+    def test_nearby_lists_the_nearest_first(self):
+        far = self.env["contact.facility"].create(
+            {
+                "name": "Nio kilometer bort",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.69,
+                "partner_longitude": 16.5448,
+            }
+        )
+        far_orders = self.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Långt bort {n}",
+                    "partner_id": self.customer.id,
+                    "facility_id": far.id,
+                }
+                for n in range(NEARBY_LIMIT + 1)
+            ]
+        )
+        close = self.env["contact.facility"].create(
+            {
+                "name": "Grannhuset",
+                "partner_id": self.customer.id,
+                "partner_latitude": 59.611,
+                "partner_longitude": 16.5448,
+            }
+        )
+        close_order = self._create_order(facility_id=close.id)
+        nearby = self.facility.with_user(self.manager).nearby_order_ids
+        self.assertEqual(len(nearby), NEARBY_LIMIT)
+        # the facility's own orders, then the nearest
+        self.assertEqual(nearby[:2], self.at_facility | close_order)
+        self.assertLessEqual(nearby[2:], far_orders)
 
 
 @tagged("post_install", "-at_install")
