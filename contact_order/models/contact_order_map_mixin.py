@@ -77,9 +77,12 @@ class ContactOrderMapMixin(models.AbstractModel):
         """The open orders of ``domain`` the user can read that have a place
         (the coordinates of their facility, else of their customer).
 
+        :param limit: at most MAP_LIMIT, whatever the caller asks (it is an
+            RPC method: no caller loads every order in one call)
         :return: a list of dicts: id, display_name, partner, status, color,
             latitude, longitude
         """
+        limit = min(limit or MAP_LIMIT, MAP_LIMIT)
         orders = self.search(
             expression.AND([domain or [], [("state", "!=", "done")]]), limit=limit
         )

@@ -3,9 +3,12 @@
 """The map of many orders: its data method, the nearby orders of a facility
 and the map in the browser."""
 
+from unittest.mock import patch
+
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
+from ..models import contact_order_map_mixin as map_mixin
 from ..models.contact_facility import NEARBY_LIMIT
 from .common import (
     SETTINGS_VIEW,
@@ -49,6 +52,15 @@ class TestMapData(ContactOrderCase):
                 [("id", "in", self.orders.ids)] + (domain or [])
             )
         }
+
+    def test_no_caller_gets_more_than_the_limit(self):
+        Order = self.env["contact.order"].with_user(self.manager)
+        domain = [("id", "in", (self.at_facility | self.at_customer).ids)]
+        with patch.object(map_mixin, "MAP_LIMIT", 1):
+            for limit in (None, 0, 10**6):
+                with self.subTest(limit=limit):
+                    self.assertEqual(len(Order.get_map_data(domain, limit=limit)), 1)
+        self.assertEqual(len(Order.get_map_data(domain, limit=None)), 2)
 
     def test_open_orders_with_a_place(self):
         markers = self._markers(self.manager)
