@@ -127,3 +127,14 @@ class ContactOrderMailCase(ContactOrderCase, MailCommon):
         )
         res_id = self.env["mail.thread"].sudo().message_process(None, raw)
         return self.env["contact.order"].browse(res_id or [])
+
+    def _reply_to(self, mail, email_from, subject="Re: something", **kwargs):
+        """A reply to the sent email ``mail`` through the catchall, found by
+        its headers only (its subject says nothing of the order)."""
+        return self._receive(
+            email_from,
+            to="catchall.test@test.mycompany.com",
+            subject=subject,
+            extra=f"In-Reply-To: {mail.message_id}\nReferences: {mail.message_id}\n",
+            **kwargs,
+        )

@@ -388,23 +388,15 @@ class TestMailGatewayExistingOrder(OrderMailCase):
             )
         mail = self._find_mail_mail_wpartners(self.contact, None)
         self.assertIn(f"[{self.order.name}]", mail.subject)
-        reply = f"In-Reply-To: {mail.message_id}\nReferences: {mail.message_id}\n"
-        landed = self._receive(
+        landed = self._reply_to(
+            mail,
             "Kalle Kund <kalle@verkstad.example>",
-            to="catchall.test@test.mycompany.com",
             subject="Re: something else entirely",
-            extra=reply,
         )
         self.assertEqual(landed, self.order)
         self.assertEqual(len(self._emails_of(self.order)), 1)
         # a colleague's reply is a note as well
-        self._receive(
-            "Sara Säljare <sara@mycompany.example>",
-            to="catchall.test@test.mycompany.com",
-            subject="Re: something",
-            extra=reply,
-            attachment="",
-        )
+        self._reply_to(mail, "Sara Säljare <sara@mycompany.example>", attachment="")
         self.assertEqual(self.order.note_ids.author_id, self.user)
 
     def test_reply_of_a_colleague_without_edit_is_no_note(self):

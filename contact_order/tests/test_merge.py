@@ -460,22 +460,14 @@ class TestMergeMailGateway(ContactOrderMailCase):
             )
         mail = self._find_mail_mail_wpartners(self.contact, None)
         self._merge()
-        reply = f"In-Reply-To: {mail.message_id}\nReferences: {mail.message_id}\n"
-        landed = self._receive(
+        landed = self._reply_to(
+            mail,
             "Kalle Kund <kalle@verkstad.example>",
-            to="catchall.test@test.mycompany.com",
             subject="Re: something else entirely",
-            extra=reply,
         )
         self.assertEqual(landed, self.target)
         # a colleague's reply is a note of the order kept
-        self._receive(
-            "Sara Säljare <sara@mycompany.example>",
-            to="catchall.test@test.mycompany.com",
-            subject="Re: something",
-            extra=reply,
-            attachment="",
-        )
+        self._reply_to(mail, "Sara Säljare <sara@mycompany.example>", attachment="")
         self.assertEqual(self.target.note_ids.author_id, self.user)
         self.assertFalse(self.source.note_ids)
 
