@@ -10,7 +10,9 @@ SALES_READERS = "sales_team.group_sale_salesman_all_leads"
 class ContactOrderEffortReport(models.Model):
     """Effort and result: one row per contact order with the hours logged on
     it and what it sold (its confirmed sales orders), to sum by customer,
-    facility, service object or responsible.
+    facility, service object or responsible. An order merged into another
+    is no row: its notes and sales are the other's, and counting it would
+    count one contact twice.
 
     A SQL view bypasses the orders' record rules: the report's own rules in
     security/contact_order_security.xml repeat them (tested)."""
@@ -25,6 +27,7 @@ class ContactOrderEffortReport(models.Model):
         "contact.order": [
             "partner_id", "facility_id", "equipment_id", "user_id", "status_id",
             "state", "company_id", "total_hours", "create_date", "assignee_ids",
+            "merged_into_id",
         ],
         "sale.order": ["contact_order_id", "state", "amount_untaxed", "currency_rate"],
     }  # fmt: skip
@@ -54,7 +57,7 @@ class ContactOrderEffortReport(models.Model):
         help="Orders with a confirmed sales order.",
     )
     sale_amount = fields.Monetary(
-        string="Confirmed Sales",
+        string="Confirmed Sales (Untaxed)",
         readonly=True,
         aggregator="sum",
         currency_field="currency_id",
@@ -101,6 +104,7 @@ class ContactOrderEffortReport(models.Model):
                           FROM sale_order so
                          WHERE so.contact_order_id = o.id AND so.state = 'sale'
                      ) sales ON TRUE
+                     WHERE o.merged_into_id IS NULL
                 )
                 """,
                 SQL.identifier(self._table),

@@ -99,6 +99,20 @@ class TestEffortReport(ContactOrderCase):
         self.assertEqual(by_customer[self.other_customer], [2.0, 1, 1, 1000.0, 500.0])
         self.assertEqual(self.own.state, "won")
 
+    def test_a_merged_order_is_counted_once(self):
+        duplicate = self._create_order(user_id=self.technician.id)
+        self._log(duplicate, 1.5)
+        (duplicate | self.own)._merge_into(self.own)
+        self.assertEqual(duplicate.merged_into_id, self.own)
+        Report = self.env["contact.order.effort.report"]
+        self.assertFalse(Report.search([("order_id", "=", duplicate.id)]))
+        groups = self._report(
+            self.analyst, "partner_id", ["hours:sum", "order_count:sum"]
+        )
+        by_customer = {partner: rest for partner, *rest in groups}
+        # the duplicate's time is the order kept's, and it is no order of its own
+        self.assertEqual(by_customer[self.customer], [6.5, 2])
+
     def test_by_facility_service_object_and_responsible(self):
         for groupby, key, hours in (
             ("facility_id", self.facility, 4.0),
