@@ -859,8 +859,12 @@ class ContactOrder(models.Model):
     def _unfollow_former_assignees(self, assignees):
         """Users who no longer see an order (they were its responsible or a
         booking's assignee, and cannot read all orders) stop following it:
-        otherwise its chatter would still reach them by email."""
-        for order in self:
+        otherwise its chatter would still reach them by email. As superuser:
+        the user handing an order on may no longer read it, nor manage its
+        followers. One unsubscription per set of former assignees, not per
+        order (a mass reassignment in the list)."""
+        orders_by_former = {}
+        for order in self.sudo():
             former = (
                 assignees.get(order) or self.env["res.users"]
             ) - order.assignee_ids
@@ -868,5 +872,7 @@ class ContactOrder(models.Model):
                 lambda user: not user.has_group("contact_order.group_view")
             )
             if former:
-                # sudo: the user handing the order on may not manage followers
-                order.sudo().message_unsubscribe(partner_ids=former.partner_id.ids)
+                orders_by_former.setdefault(former.partner_id, order.browse())
+                orders_by_former[former.partner_id] |= order
+        for partners, orders in orders_by_former.items():
+            orders.message_unsubscribe(partner_ids=partners.ids)

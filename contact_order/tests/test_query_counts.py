@@ -10,9 +10,9 @@ from freezegun import freeze_time
 from lxml import etree
 
 from odoo import Command
-from odoo.tests import tagged, users, warmup
+from odoo.tests import new_test_user, tagged, users, warmup
 
-from .common import ContactOrderCase
+from .common import VIEW_ASSIGNED_GROUPS, ContactOrderCase
 
 
 def _list_specification(model):
@@ -97,3 +97,30 @@ class TestQueryCounts(ContactOrderCase):
             )
             with self.assertQueryCount(queries):
                 self.assertEqual(Booking._cron_send_reminders(), count)
+
+    def test_mass_reassignment_unfollows_in_one_go(self):
+        """Reassigning orders in the list unfollows their former responsible
+        with the same queries for 2 orders as for 8."""
+        technician = new_test_user(
+            self.env, login="qc_technician", groups=VIEW_ASSIGNED_GROUPS
+        )
+        counts = []
+        for size in (2, 8):
+            orders = self.env["contact.order"].create(
+                [
+                    {"subject": f"Mass {i}", "partner_id": self.customer.id}
+                    for i in range(size)
+                ]
+            )
+            orders.write({"user_id": technician.id})
+            orders.message_subscribe(partner_ids=technician.partner_id.ids)
+            assignees = orders._assignees_by_order()
+            orders.write({"user_id": self.user.id})
+            # the write unfollowed them already: follow again, then measure
+            orders.message_subscribe(partner_ids=technician.partner_id.ids)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            orders._unfollow_former_assignees(assignees)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertNotIn(technician.partner_id, orders.message_partner_ids)
+        self.assertEqual(counts[0], counts[1])
