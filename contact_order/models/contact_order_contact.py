@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 # the contact's fields that the order's contact details mirror
 CONTACT_DETAILS = {
@@ -158,48 +159,97 @@ class ContactOrder(models.Model):
         that name, else to a new contact of the customer made from the
         order's details; a name emptied unlinks the contact. Users who may not
         create contacts keep a new name as text, and orders created completed
-        (imports of history) their text as it is."""
+        (imports of history) their text as it is. The customers' contacts
+        are read once for all the orders, and new ones made in one go (an
+        import of many orders)."""
         Partner = self.env["res.partner"]
-        orders = self.filtered(lambda order: order.state != "done")
-        for order in orders.filtered("partner_id"):
+        typed = {}
+        for order in self.filtered(
+            lambda order: order.state != "done" and order.partner_id
+        ):
             name = (order.contact_name or "").strip()
             contact = order.contact_partner_id
             if not name:
                 if contact:
                     order.contact_partner_id = False
-                continue
-            if contact and contact.name.strip().casefold() == name.casefold():
-                continue
-            contact = order._find_contact_person(name)
+            elif not contact or contact.name.strip().casefold() != name.casefold():
+                typed[order] = name
+        if not typed:
+            return
+        found = self.browse(order.id for order in typed)._contact_persons(
+            set(typed.values())
+        )
+        new_contacts = {}
+        for order, name in typed.items():
+            contact = found.get(order._contact_person_key(name))
             if contact:
                 updates = order._contact_updates(contact)
                 if updates and contact.has_access("write"):
                     contact.write(updates)
-            elif Partner.has_access("create"):
-                contact = Partner.create(order._prepare_contact_person_vals(name))
-            if contact or order.contact_partner_id:
                 order.contact_partner_id = contact
+            elif Partner.has_access("create"):
+                # the same new name on several orders is one new contact
+                new_contacts.setdefault(order._contact_person_key(name), []).append(
+                    order
+                )
+            elif order.contact_partner_id:
+                order.contact_partner_id = False
+        if new_contacts:
+            contacts = Partner.create(
+                [
+                    orders[0]._prepare_contact_person_vals(typed[orders[0]])
+                    for orders in new_contacts.values()
+                ]
+            )
+            for orders, contact in zip(new_contacts.values(), contacts, strict=True):
+                for order in orders:
+                    order.contact_partner_id = contact
 
-    def _find_contact_person(self, name):
+    def _contact_person_key(self, name):
+        """Orders with the same key have the same contact of that name."""
         self.ensure_one()
+        return (
+            self.partner_id.commercial_partner_id.id,
+            self.company_id.id,
+            name.strip().casefold(),
+        )
+
+    def _contact_persons(self, names):
+        """{key: the customer's oldest contact of that name} for these orders'
+        customers, in a company the order may use (see _contact_person_key)."""
         contacts = self.env["res.partner"].search(
             [
                 (
                     "commercial_partner_id",
-                    "=",
-                    self.partner_id.commercial_partner_id.id,
+                    "in",
+                    self.partner_id.commercial_partner_id.ids,
                 ),
                 ("is_company", "=", False),
                 ("type", "=", "contact"),
-                ("name", "=ilike", name),
+                *expression.OR([[("name", "=ilike", name.strip())] for name in names]),
             ],
             order="id",
         )
-        return contacts.filtered(
-            lambda contact: (
-                not contact.company_id or contact.company_id == self.company_id
-            )
-        )[:1]
+        wanted = {name.strip().casefold() for name in names}
+        found = {}
+        for contact in contacts:
+            name = contact.name.strip().casefold()
+            if name not in wanted:
+                continue
+            for company in self.company_id:
+                if contact.company_id and contact.company_id != company:
+                    continue
+                found.setdefault(
+                    (contact.commercial_partner_id.id, company.id, name), contact
+                )
+        return found
+
+    def _find_contact_person(self, name):
+        """The customer's contact named ``name`` for this order, if any."""
+        self.ensure_one()
+        return self._contact_persons({name}).get(
+            self._contact_person_key(name), self.env["res.partner"]
+        )
 
     def _prepare_contact_person_vals(self, name):
         self.ensure_one()

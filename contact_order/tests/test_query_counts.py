@@ -124,3 +124,25 @@ class TestQueryCounts(ContactOrderCase):
             counts.append(self.env.cr.sql_log_count - before)
             self.assertNotIn(technician.partner_id, orders.message_partner_ids)
         self.assertEqual(counts[0], counts[1])
+
+    def test_contact_persons_of_many_orders_in_one_go(self):
+        """Orders created with typed contact persons (an import) look the
+        customer's contacts up once, whatever their number."""
+        self.env["res.partner"].create(
+            {"name": "Kalle Kund", "parent_id": self.customer.id, "type": "contact"}
+        )
+        counts = []
+        for size in (2, 8):
+            orders = self.env["contact.order"].create(
+                [
+                    {"subject": f"Import {i}", "partner_id": self.customer.id}
+                    for i in range(size)
+                ]
+            )
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            orders.write({"contact_name": "Kalle Kund"})
+            orders.flush_recordset()
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(len(orders.contact_partner_id), 1)
+        self.assertEqual(counts[0], counts[1])
