@@ -454,6 +454,19 @@ class TestMailAliasSettings(ContactOrderMailCase):
 
 @tagged("post_install", "-at_install")
 class TestSaveAsNote(OrderMailCase):
+    def _colleague_message(self, body):
+        """A note the colleague posted in the order's chatter."""
+        return (
+            self.order.with_user(self.colleague)
+            .sudo()
+            .message_post(
+                body=body,
+                author_id=self.colleague.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        )
+
     def _wizard(self, message, user=None):
         env = self.env(user=user or self.user)
         return Form(
@@ -483,16 +496,7 @@ class TestSaveAsNote(OrderMailCase):
         self.assertEqual(self.order.total_hours, 0.5)
 
     def test_colleague_message_keeps_its_author(self):
-        message = (
-            self.order.with_user(self.colleague)
-            .sudo()
-            .message_post(
-                body="Kunden vill ha offert i juni.",
-                author_id=self.colleague.partner_id.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
-        )
+        message = self._colleague_message("Kunden vill ha offert i juni.")
         self._wizard(message).save().action_save()
         note = self.order.note_ids
         self.assertEqual(note.author_id, self.colleague)
@@ -529,15 +533,7 @@ class TestSaveAsNote(OrderMailCase):
     def test_hours_go_on_own_notes_only(self):
         """A colleague's message saved as their note takes none of the saving
         user's time: it would count in the colleague's Time report."""
-        message = (
-            self.order.with_user(self.colleague)
-            .sudo()
-            .message_post(
-                body="Kunden vill ha offert i juni.",
-                author_id=self.colleague.partner_id.id,
-                message_type="comment",
-            )
-        )
+        message = self._colleague_message("Kunden vill ha offert i juni.")
         wizard = self._wizard(message)
         wizard.hours = 2
         with self.assertRaisesRegex(UserError, "only the time you spent"):
