@@ -1,16 +1,16 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Odoo's Nominatim call, bounded.
+"""Odoo's geocoder calls, bounded.
 
-Core's ``base.geocoder._call_openstreetmap`` calls ``requests.get`` with no
-timeout: a geocoder that accepts the connection and then stalls holds the
-caller until the worker is killed. Rather than copy that method, its
-``requests`` is wrapped at the boundary: while a call of this database runs
-(the override below marks it, per thread), each GET gets a timeout and
-waits its turn, at most one request a second from this process
-(Nominatim's usage policy). Other calls, and databases without this
-module, go to ``requests`` unchanged. A timeout then takes core's own error
-path: a UserError "Error with geolocation server".
+Core's ``base.geocoder`` calls (``_call_openstreetmap``, ``_call_googlemap``)
+use ``requests.get`` with no timeout: a geocoder that accepts the connection
+and then stalls holds the caller until the worker is killed. Rather than copy
+those methods, their ``requests`` is wrapped at the boundary: while a
+``geo_find`` of this database runs (the override below marks it, per
+thread), each GET gets a timeout and waits its turn, at most one request a
+second from this process (Nominatim's usage policy). Other calls, and
+databases without this module, go to ``requests`` unchanged. A timeout then
+takes core's own error path: a UserError "Error with geolocation server".
 """
 
 import contextvars
@@ -66,9 +66,10 @@ class BaseGeocoder(models.AbstractModel):
     _inherit = "base.geocoder"
 
     @api.model
-    def _call_openstreetmap(self, addr, **kw):
+    def geo_find(self, addr, **kw):
+        # every provider's call (Nominatim, Google) is bounded
         token = _bounded.set(True)
         try:
-            return super()._call_openstreetmap(addr, **kw)
+            return super().geo_find(addr, **kw)
         finally:
             _bounded.reset(token)

@@ -158,6 +158,22 @@ class TestGeocoding(ContactOrderCase):
             self.facility.action_geo_localize()
         self.assertEqual(get.call_args.kwargs.get("timeout"), GEOCODER_TIMEOUT)
 
+    def test_google_gives_up_too(self):
+        google = self.env["base.geo_provider"].search([("tech_name", "=", "googlemap")])
+        self.env["ir.config_parameter"].set_param(
+            "base_geolocalize.geo_provider", google.id
+        )
+        self.env["ir.config_parameter"].set_param(
+            "base_geolocalize.google_map_api_key", "test-key"
+        )
+        stalled = patch.object(
+            requests, "get", side_effect=requests.exceptions.ReadTimeout("timed out")
+        )
+        with stalled as get, self.assertRaises(UserError):
+            self.facility.action_geo_localize()
+        self.assertIn("googleapis", get.call_args.args[0])
+        self.assertEqual(get.call_args.kwargs.get("timeout"), GEOCODER_TIMEOUT)
+
     def test_one_request_a_second(self):
         """Nominatim's usage policy: at most one request a second."""
         sent = []
