@@ -205,6 +205,8 @@ class ContactFacility(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._geo_refuse_queue_flag(vals)
         facilities = super().create(vals_list)
         if self._geo_on_save():
             to_locate = facilities.filtered(
@@ -214,11 +216,12 @@ class ContactFacility(models.Model):
                 )
             )
             if to_locate:
-                to_locate.contact_order_geo_queued = True
+                to_locate.sudo().contact_order_geo_queued = True
                 self._geo_wake_cron()
         return facilities
 
     def write(self, vals):
+        self._geo_refuse_queue_flag(vals)
         moved = self._geo_address_changed(vals)
         queue = moved and self._geo_on_save()
         if moved:
@@ -229,10 +232,9 @@ class ContactFacility(models.Model):
                 partner_longitude=0.0,
                 date_localization=False,
             )
-            if queue:
-                vals["contact_order_geo_queued"] = True
         result = super().write(vals)
         if queue:
+            self.sudo().contact_order_geo_queued = True
             self._geo_wake_cron()
         return result
 

@@ -1,6 +1,6 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class ResPartner(models.Model):
@@ -12,7 +12,14 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "contact.order.geo.mixin"]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._geo_refuse_queue_flag(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._geo_refuse_queue_flag(vals)
         moved = self._geo_address_changed(vals) and self._geo_on_save()
         result = super().write(vals)
         if moved:
@@ -25,7 +32,7 @@ class ResPartner(models.Model):
             customers = self.browse([partner.id for (partner,) in groups])
             if customers:
                 # the date of coordinates that were cleared
-                customers.write(
+                customers.sudo().write(
                     {"contact_order_geo_queued": True, "date_localization": False}
                 )
                 self._geo_wake_cron()

@@ -250,6 +250,27 @@ class TestGeocoding(ContactOrderCase):
         self.assertEqual(set(facilities.mapped("partner_latitude")), {VASTERAS[0]})
         self.assertEqual(self.customer.partner_latitude, VASTERAS[0])
 
+    def test_the_queue_is_odoos(self):
+        """Over RPC, anyone who edits contacts could queue every address for
+        the geocoder: the flag is set by Odoo only."""
+        with self.assertRaisesRegex(UserError, "cannot be set directly"):
+            self.other_customer.with_user(self.contact_editor).write(
+                {"contact_order_geo_queued": True}
+            )
+        with self.assertRaisesRegex(UserError, "cannot be set directly"):
+            self.env["res.partner"].with_user(self.contact_editor).create(
+                {"name": "Kö AB", "contact_order_geo_queued": True}
+            )
+        with self.assertRaisesRegex(UserError, "cannot be set directly"):
+            self.env["contact.facility"].with_user(self.creator).create(
+                {
+                    "name": "Kö",
+                    "partner_id": self.customer.id,
+                    "contact_order_geo_queued": True,
+                }
+            )
+        self.assertFalse(self.other_customer.contact_order_geo_queued)
+
     def test_locating_needs_the_right_to_edit(self):
         reader = new_test_user(
             self.env,
