@@ -1,6 +1,7 @@
 # Copyright 2026 contact_order developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from time import monotonic
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -160,18 +161,36 @@ class ContactOrderGeoMixin(models.AbstractModel):
         # again meanwhile makes the store fail as a concurrent update, and
         # the batch is taken again by the next run)
         results = []
-        failed = False
+        failure = None  # (record, error): the last address the geocoder refused
+        stopped = None  # the error that says the geocoder is out of reach
+        deadline = monotonic() + GEO_RUN_SECONDS
         for record in queued:
-            try:
-                results.append((record, record._geo_lookup()))
-            except UserError as error:
-                failed = True
-                _logger.warning(
-                    "Geocoding stopped: %s. The queued facilities and customers "
-                    "wait for the next run.",
-                    error.args[0],
-                )
+            if results and monotonic() > deadline:
                 break
+            try:
+                result = record._geo_lookup()
+            except UserError as error:
+                if failure:
+                    # twice in a row: the geocoder, not an address
+                    stopped = failure[1]
+                    break
+                failure = (record, error)
+                continue
+            if failure:
+                # the next address was found: that one was the problem, and
+                # is not asked again at every run (as an address not found)
+                _logger.warning("Geocoding skipped: %s", failure[1].args[0])
+                results.append((failure[0], None))
+                failure = None
+            results.append((record, result))
+        if failure and not results:
+            stopped = failure[1]
+        if stopped:
+            _logger.warning(
+                "Geocoding stopped: %s. The queued facilities and customers "
+                "wait for the next run.",
+                stopped.args[0],
+            )
         for record, result in results:
             record._geo_store(result)
         remaining = sum(
@@ -180,6 +199,6 @@ class ContactOrderGeoMixin(models.AbstractModel):
         )
         # a geocoder out of reach is tried again at the next run, not at once
         self.env["ir.cron"]._notify_progress(
-            done=len(results), remaining=0 if failed else remaining
+            done=len(results), remaining=0 if stopped else remaining
         )
         return len(results)

@@ -5,6 +5,7 @@ stubbed where it would call the network. A save queues the address; the
 scheduled action (run here by hand, as the cron worker would a moment after
 the save) or the button looks it up."""
 
+import itertools
 import time
 from unittest.mock import Mock, patch
 
@@ -270,6 +271,73 @@ class TestGeocoding(ContactOrderCase):
                 }
             )
         self.assertFalse(self.other_customer.contact_order_geo_queued)
+
+    def _queue_facilities(self, count):
+        facilities = self.env["contact.facility"].create(
+            [
+                {"name": f"Kö {n}", "partner_id": self.customer.id, "city": "Västerås"}
+                for n in range(count)
+            ]
+        )
+        # only these in the queue
+        self.env["res.partner"].search(
+            [("contact_order_geo_queued", "=", True)]
+        ).sudo().contact_order_geo_queued = False
+        self.env["contact.facility"].search(
+            [("contact_order_geo_queued", "=", True), ("id", "not in", facilities.ids)]
+        ).sudo().contact_order_geo_queued = False
+        return facilities
+
+    def test_a_run_keeps_to_its_time(self):
+        """The cron worker runs the action up to ten times in a row while
+        records remain: each run takes new records for a few seconds only,
+        so that the ten fit in the worker's time limit."""
+        facilities = self._queue_facilities(3)
+        # every look at the clock, 5 seconds later
+        clock = patch(
+            "odoo.addons.contact_order.models.contact_order_geo_mixin.monotonic",
+            side_effect=itertools.count(0, 5),
+        )
+        with clock, self._geocoder() as geocoder:
+            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 2)
+        self.assertEqual(geocoder.call_count, 2)
+        self.assertEqual(
+            facilities.mapped("contact_order_geo_queued"), [False, False, True]
+        )
+
+    def test_an_address_refused_does_not_block_the_queue(self):
+        """The geocoder refuses one address (Google's INVALID_REQUEST) and
+        answers the next: that address leaves the queue, the others are
+        located; twice in a row, it is the geocoder, and all wait."""
+        facilities = self._queue_facilities(3)
+        answers = [UserError("INVALID_REQUEST"), VASTERAS, VASTERAS]
+        with (
+            patch.object(
+                GeoCoder, "_call_openstreetmap", autospec=True, side_effect=answers
+            ),
+            self.assertLogs(
+                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
+            ) as logs,
+        ):
+            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 3)
+        self.assertIn("Geocoding skipped", logs.output[0])
+        self.assertFalse(any(facilities.mapped("contact_order_geo_queued")))
+        self.assertEqual(
+            facilities.mapped("partner_latitude"), [0.0, VASTERAS[0], VASTERAS[0]]
+        )
+        facilities = self._queue_facilities(3)
+        down = [UserError("down"), UserError("down")]
+        with (
+            patch.object(
+                GeoCoder, "_call_openstreetmap", autospec=True, side_effect=down
+            ),
+            self.assertLogs(
+                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
+            ) as logs,
+        ):
+            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 0)
+        self.assertIn("Geocoding stopped", logs.output[0])
+        self.assertTrue(all(facilities.mapped("contact_order_geo_queued")))
 
     def test_locating_needs_the_right_to_edit(self):
         reader = new_test_user(
