@@ -82,9 +82,16 @@ class ContactOrderMapMixin(models.AbstractModel):
         :return: a list of dicts: id, display_name, partner, status, color,
             latitude, longitude
         """
-        limit = min(limit or MAP_LIMIT, MAP_LIMIT)
+        limit = min(limit, MAP_LIMIT) if limit and limit > 0 else MAP_LIMIT
+        # orders with a place only, so that those without take no marker
+        # of the limit (the coordinates are checked again below)
+        located = ["|", ("partner_latitude", "!=", 0), ("partner_longitude", "!=", 0)]
+        placed = expression.OR(
+            [(place, "any", located)] for place in ("facility_id", "partner_id")
+        )
         orders = self.search(
-            expression.AND([domain or [], [("state", "!=", "done")]]), limit=limit
+            expression.AND([domain or [], [("state", "!=", "done")], placed]),
+            limit=limit,
         )
         markers = []
         for order in orders:

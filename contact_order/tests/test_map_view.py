@@ -57,10 +57,13 @@ class TestMapData(ContactOrderCase):
         Order = self.env["contact.order"].with_user(self.manager)
         domain = [("id", "in", (self.at_facility | self.at_customer).ids)]
         with patch.object(map_mixin, "MAP_LIMIT", 1):
-            for limit in (None, 0, 10**6):
+            for limit in (None, 0, -1, 10**6):
                 with self.subTest(limit=limit):
                     self.assertEqual(len(Order.get_map_data(domain, limit=limit)), 1)
         self.assertEqual(len(Order.get_map_data(domain, limit=None)), 2)
+        # an order without a place takes no marker of the limit
+        with_nowhere = [("id", "in", (self.nowhere | self.at_facility).ids)]
+        self.assertEqual(len(Order.get_map_data(with_nowhere, limit=1)), 1)
 
     def test_open_orders_with_a_place(self):
         markers = self._markers(self.manager)
