@@ -325,10 +325,22 @@ class ContactOrder(models.Model):
         who cannot read it: its chatter would reach them by email."""
         self.ensure_one()
         partners = sources.message_partner_ids - self.message_partner_ids
-        unreadable = partners.user_ids.filtered(
-            lambda user: not user.share and not self.with_user(user).has_access("read")
-        )
+        users = partners.user_ids.filtered(lambda user: not user.share)
+        unreadable = users - self._readers_among(users)
         self.message_subscribe(partner_ids=(partners - unreadable.partner_id).ids)
+
+    def _readers_among(self, users):
+        """Those of ``users`` who may read this order, each in their own
+        companies (not in those the merging user has active), asked once
+        per user."""
+        self.ensure_one()
+        return users.filtered(
+            lambda user: (
+                self.with_user(user)
+                .with_context(allowed_company_ids=user.company_ids.ids)
+                .has_access("read")
+            )
+        )
 
     def _merge_history_from(self, sources):
         """Move the chatter of ``sources`` here, as CRM's merge moves the
@@ -357,11 +369,12 @@ class ContactOrder(models.Model):
             .with_context(active_test=False)
             .search([("res_model", "=", self._name), ("res_id", "in", sources.ids)])
         )
+        readers = self._readers_among(activities.user_id)
         activities.filtered(
             lambda activity: (
                 not activity.active
                 or not activity.user_id
-                or self.with_user(activity.user_id).has_access("read")
+                or activity.user_id in readers
             )
         ).write({"res_id": self.id})
         self.env["calendar.event"].sudo().with_context(active_test=False).search(

@@ -341,6 +341,26 @@ class TestMerge(ContactOrderCase):
             orders.with_user(reader)._merge_into(self.sales_order)
         self.assertEqual(self.technician_order.state, "open")
 
+    def test_merge_with_several_companies_active(self):
+        """A merging user with two companies active, a follower and an
+        activity owner (who may read every order) in one of them: each is
+        asked in their own companies, and follows and keeps their activity."""
+        branch = self.env["res.company"].create({"name": "Filial AB"})
+        self.user.company_ids |= branch
+        source, target = self.technician_order, self.sales_order
+        source.message_subscribe(partner_ids=self.manager.partner_id.ids)
+        source.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.manager.id
+        )
+        self.assertNotIn(branch, self.manager.company_ids)
+        both = self.env.context | {"allowed_company_ids": [self.company.id, branch.id]}
+        (source | target).with_user(self.user).with_context(both)._merge_into(
+            target.with_user(self.user).with_context(both)
+        )
+        self.assertEqual(source.merged_into_id, target)
+        self.assertIn(self.manager.partner_id, target.message_partner_ids)
+        self.assertEqual(target.activity_ids.user_id, self.manager)
+
     def test_merge_makes_no_follower_who_cannot_read_the_order_kept(self):
         """Followers of a merged order who cannot read the order kept do not
         follow it (its chatter would reach them by email); assignees whose
