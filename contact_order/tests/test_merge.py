@@ -12,6 +12,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.migration import load_script
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import TranslationModuleReader
@@ -360,6 +361,32 @@ class TestMerge(ContactOrderCase):
         self.assertEqual(source.merged_into_id, target)
         self.assertIn(self.manager.partner_id, target.message_partner_ids)
         self.assertEqual(target.activity_ids.user_id, self.manager)
+
+    def test_upgrade_of_orders_merged_before(self):
+        """Before 18.0.1.6.0 a merge set no outcome, and reopening kept the
+        link: the upgrade says Merged of the completed ones and unlinks the
+        reopened ones, which stay reopenable."""
+        script = load_script(
+            "contact_order/migrations/18.0.1.6.0/post-merge.py",
+            "contact_order_post_merge",
+        )
+        merged, reopened = self.technician_order, self.sales_order
+        merged.action_complete()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE contact_order SET merged_into_id = %s, outcome = NULL "
+            "WHERE id IN %s",
+            (self.hidden_order.id, (merged.id, reopened.id)),
+        )
+        script.migrate(self.env.cr, "18.0.1.5.0")
+        self.env.invalidate_all()
+        self.assertEqual(merged.outcome, "merged")
+        self.assertEqual(merged.merged_into_id, self.hidden_order)
+        self.assertFalse(reopened.outcome)
+        self.assertFalse(reopened.merged_into_id)
+        reopened.action_complete()
+        reopened.action_reopen()
+        self.assertEqual(reopened.state, "open")
 
     def test_merge_makes_no_follower_who_cannot_read_the_order_kept(self):
         """Followers of a merged order who cannot read the order kept do not
