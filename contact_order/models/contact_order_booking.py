@@ -381,7 +381,11 @@ class ContactOrderBooking(models.Model):
             activity_vals = booking._prepare_activity_vals()
             if booking.calendar_event_id and booking.activity_id:
                 booking.calendar_event_id.write(event_vals)
-                booking.activity_id.write({"note": activity_vals["note"]})
+                todo_vals = {"note": activity_vals["note"]}
+                if booking.activity_id.res_id != booking.order_id.id:
+                    # the booking moved to another order (a merge)
+                    todo_vals["res_id"] = booking.order_id.id
+                booking.activity_id.write(todo_vals)
                 continue
             booking._remove_calendar()
             event_vals["activity_ids"] = [Command.create(activity_vals)]

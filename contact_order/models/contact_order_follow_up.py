@@ -388,15 +388,6 @@ class ContactOrder(models.Model):
         nobody is told of them again; they take the name of ``target``."""
         # sudo: to find every booking, as the notes are
         bookings = self.sudo().booking_ids.with_env(self.env)
-        planned = bookings.filtered(lambda b: b.state == "planned")
-        # the module's own writes: a booking's meeting and to-do stay on its
-        # order otherwise (see calendar.event and mail.activity)
-        synced = planned._sync_env()
-        synced.calendar_event_id.exists().filtered(
-            lambda event: event.res_model == self._name and event.res_id in self.ids
-        ).write({"res_id": target.id})
-        synced.activity_id.exists().filtered(
-            lambda todo: todo.res_model == self._name and todo.res_id in self.ids
-        ).write({"res_id": target.id})
         bookings._as_system().write({"order_id": target.id})
-        planned._sync_calendar()
+        # the planned ones' meetings and to-dos follow their order
+        bookings._sync_calendar()
