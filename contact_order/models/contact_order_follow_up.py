@@ -370,16 +370,22 @@ class ContactOrder(models.Model):
             .search([("res_model", "=", self._name), ("res_id", "in", sources.ids)])
         )
         readers = self._readers_among(activities.user_id)
-        activities.filtered(
+        moved = activities.filtered(
             lambda activity: (
                 not activity.active
                 or not activity.user_id
                 or activity.user_id in readers
             )
-        ).write({"res_id": self.id})
-        self.env["calendar.event"].sudo().with_context(active_test=False).search(
-            [("res_model", "=", self._name), ("res_id", "in", sources.ids)]
-        ).write({"res_id": self.id})
+        )
+        moved.write({"res_id": self.id})
+        # a meeting stays with the activity it belongs to
+        events = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("res_model", "=", self._name), ("res_id", "in", sources.ids)])
+        )
+        (events - (activities - moved).calendar_event_id).write({"res_id": self.id})
 
     def _merge_bookings_into(self, target):
         """Move the bookings of these orders to ``target``. The calendar

@@ -362,6 +362,30 @@ class TestMerge(ContactOrderCase):
         self.assertIn(self.manager.partner_id, target.message_partner_ids)
         self.assertEqual(target.activity_ids.user_id, self.manager)
 
+    def test_a_meeting_stays_with_its_activity(self):
+        """A colleague's meeting activity stays on the merged order (they
+        cannot read the order kept), and so does its meeting."""
+        source, target = self.technician_order, self.sales_order
+        self.assertFalse(target.with_user(self.colleague).has_access("read"))
+        activity = source.activity_schedule(
+            "mail.mail_activity_data_meeting", user_id=self.colleague.id
+        )
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Möte om kompressorn",
+                "start": datetime(2030, 6, 12, 8, 0),
+                "stop": datetime(2030, 6, 12, 9, 0),
+                "res_model_id": self.env["ir.model"]._get_id("contact.order"),
+                "res_id": source.id,
+                "user_id": self.colleague.id,
+                "activity_ids": [Command.link(activity.id)],
+            }
+        )
+        self.assertEqual(activity.user_id, self.colleague)
+        self._merge(source | target, target)
+        self.assertEqual(activity.res_id, source.id)
+        self.assertEqual(event.res_id, source.id)
+
     def test_upgrade_of_orders_merged_before(self):
         """Before 18.0.1.6.0 a merge set no outcome, and reopening kept the
         link: the upgrade says Merged of the completed ones and unlinks the
