@@ -164,20 +164,7 @@ class ContactOrder(models.Model):
         if kept == order:
             return order
         email = email_normalize(msg_dict.get("email_from") or "")
-        colleague = self._mail_internal_user(email)
-        if colleague:
-            reaches = kept.with_user(colleague).has_access("read")
-        else:
-            senders = (
-                self.env["res.partner"]
-                .sudo()
-                .search([("email_normalized", "=", email)])
-            )
-            reaches = (
-                senders.commercial_partner_id & kept.partner_id.commercial_partner_id
-                or senders & kept.message_partner_ids
-            )
-        return kept if reaches else order
+        return kept if self._mail_sender_check(email)(kept) else order
 
     def action_merge_orders(self):
         """The form's Merge: this order and its duplicates, in the dialog."""

@@ -475,20 +475,25 @@ class ContactOrder(models.Model):
         orders = self.sudo().search(
             [("name", "in", numbers), ("company_id", "=", company.id)], order="id"
         )
+        reaches = self._mail_sender_check(email)
+        return next((order for order in orders if reaches(order)), self.browse())
+
+    @api.model
+    def _mail_sender_check(self, email):
+        """Whether the sender ``email`` has to do with an order, as a
+        function of the order: a colleague who may read it, else its
+        customer's people or its followers (their addresses looked up
+        once)."""
         colleague = self._mail_internal_user(email)
+        if colleague:
+            return lambda order: order.with_user(colleague).has_access("read")
         senders = (
             self.env["res.partner"].sudo().search([("email_normalized", "=", email)])
         )
-        for order in orders:
-            if colleague:
-                if order.with_user(colleague).has_access("read"):
-                    return order
-            elif (
-                senders.commercial_partner_id & order.partner_id.commercial_partner_id
-                or senders & order.message_partner_ids
-            ):
-                return order
-        return self.browse()
+        return lambda order: bool(
+            senders.commercial_partner_id & order.partner_id.commercial_partner_id
+            or senders & order.message_partner_ids
+        )
 
     @api.model
     def _mail_refuse_without_customer(self, message, message_dict, alias):
