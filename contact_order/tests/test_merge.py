@@ -354,9 +354,11 @@ class TestMerge(ContactOrderCase):
             "mail.mail_activity_data_todo", user_id=self.manager.id
         )
         self.assertNotIn(branch, self.manager.company_ids)
-        both = self.env.context | {"allowed_company_ids": [self.company.id, branch.id]}
-        (source | target).with_user(self.user).with_context(both)._merge_into(
-            target.with_user(self.user).with_context(both)
+        both = [self.company.id, branch.id]
+        (source | target).with_user(self.user).with_context(
+            allowed_company_ids=both
+        )._merge_into(
+            target.with_user(self.user).with_context(allowed_company_ids=both)
         )
         self.assertEqual(source.merged_into_id, target)
         self.assertIn(self.manager.partner_id, target.message_partner_ids)
