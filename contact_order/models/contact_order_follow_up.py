@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import email_normalize, is_html_empty
 
+from .contact_order_count_mixin import contact_order_users_domain
+
 PRIORITIES = [
     ("0", "Normal"),
     ("1", "Good"),
@@ -218,8 +220,13 @@ class ContactOrder(models.Model):
                 )
             )
         # sudo: to find every booking; who comes in with them is checked as
-        # the user (a booking makes its assignee a reader of its order)
-        for user in sources.sudo().booking_ids.user_id - target.assignee_ids:
+        # the user (a booking makes its assignee a reader of its order), but
+        # for the active users with Contact Orders rights only: a former
+        # colleague's old booking brings in nobody who could read the order
+        newcomers = sources.sudo().booking_ids.user_id - target.assignee_ids
+        for user in newcomers.filtered_domain(
+            [("active", "=", True), *contact_order_users_domain(self.env)]
+        ):
             target._assert_may_assign(user)
         assignees = sources._assignees_by_order()
         sources._merge_bookings_into(target)

@@ -17,7 +17,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import TranslationModuleReader
 
-from .common import FORM_VIEW, ContactOrderCase
+from .common import FORM_VIEW, USER_GROUPS, ContactOrderCase
 from .common_mail import ContactOrderMailCase
 
 MERGE_VIEW = "contact_order.contact_order_merge_view_form"
@@ -486,6 +486,43 @@ class TestMerge(ContactOrderCase):
         booking.with_user(self.colleague).user_id = self.user
         (source | self.sales_order).with_user(editor)._merge_into(target)
         self.assertEqual(booking.sudo().order_id, self.sales_order)
+
+    def test_an_old_booking_of_a_former_colleague_does_not_stop_it(self):
+        """Done bookings of a colleague who has no Contact Orders rights left
+        and of one who is archived: they read nothing, so bringing them
+        along asks neither Assign nor their rights (the merge was refused)."""
+        former = new_test_user(self.env, login="co_former", groups=USER_GROUPS)
+        source = self._create_order(user=self.user, subject="Old visit")
+        bookings = (
+            self.env["contact.order.booking"]
+            .with_user(self.user)
+            .create(
+                [
+                    {
+                        "order_id": source.id,
+                        "user_id": user.id,
+                        "start": datetime(2030, 5, 10, 8, 0),
+                    }
+                    for user in (self.colleague, former)
+                ]
+            )
+        )
+        bookings.action_done()
+        self.colleague.groups_id = [Command.set(self.env.ref("base.group_user").ids)]
+        former.active = False
+        editor = new_test_user(
+            self.env,
+            login="co_merge_editor",
+            groups="base.group_user,contact_order.group_view,contact_order.group_edit",
+        )
+        for user in (editor, self.user, self.manager):
+            with self.subTest(user=user.login):
+                target = self._create_order(user=self.user, subject="Kept")
+                (source | target).with_user(user)._merge_into(target.with_user(user))
+                self.assertEqual(bookings.order_id, target)
+                self.assertEqual(source.merged_into_id, target)
+                self.assertFalse(target.with_user(self.colleague).has_access("read"))
+                source = target
 
     def test_bad_merges(self):
         orders = (self.technician_order | self.sales_order).with_user(self.user)
