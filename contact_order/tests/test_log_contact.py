@@ -203,8 +203,14 @@ class TestLogContact(BookingCase):
             self._log(booking_id=first.id, next_step="1_week")
         self.assertEqual(first.state, "planned")
         self.assertFalse(self.order.note_ids)
-        self._log(booking_id=first.id)
+        action = self._log(booking_id=first.id)
         self.assertEqual(len(self.order.booking_ids), 2)
+        self.assertEqual(first.next_occurrence_id.start, datetime(2030, 1, 29, 8, 0))
+        self.assertEqual(
+            action["params"]["message"],
+            f"Contact logged; next contact: {first.next_occurrence_id._summary()}.",
+            "the series' next contact is named as the dialog's would be",
+        )
 
     def test_the_last_occurrence_takes_a_next_contact(self):
         last = self._book(

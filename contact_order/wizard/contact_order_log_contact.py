@@ -112,7 +112,8 @@ class ContactOrderLogContact(models.TransientModel):
 
     def _log(self):
         """Write the note, mark the booking done, book the next contact;
-        return the next booking (empty without one)."""
+        return the next booking, the dialog's or the series' (empty without
+        one)."""
         order = self.order_id
         order._assert_edit_right()
         booking = self.booking_id
@@ -134,10 +135,12 @@ class ContactOrderLogContact(models.TransientModel):
         self.env["contact.order.note"].create(self._prepare_note_vals())
         if booking.state == "planned":
             booking.action_done()
-        next_booking = self.env["contact.order.booking"]
         if next_start:
-            next_booking = next_booking.create(self._prepare_booking_vals(next_start))
-        return next_booking
+            return self.env["contact.order.booking"].create(
+                self._prepare_booking_vals(next_start)
+            )
+        # the one its series booked, if any
+        return booking.next_occurrence_id.filtered(lambda b: b.state == "planned")
 
     def _next_start(self):
         """The next booking's start, or False without one."""
