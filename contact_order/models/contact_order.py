@@ -432,13 +432,23 @@ class ContactOrder(models.Model):
 
     @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        return super().search_fetch(
-            domain,
-            field_names,
-            offset=offset,
-            limit=limit,
-            order=order or self._default_list_order(),
+        order = order or self._default_list_order()
+        if self.env.su or self.env.user.has_group("contact_order.group_view"):
+            return super().search_fetch(domain, field_names, offset, limit, order)
+        # View only assigned: the record rules read the company and the
+        # assignees of the records found, in each access check (of their
+        # activities, then of them): fetch them once, before the others
+        columns = [
+            fname
+            for fname in field_names
+            if (field := self._fields.get(fname)) and field.column_type
+        ]
+        records = super().search_fetch(
+            domain, [*columns, "company_id"], offset, limit, order
         )
+        records.sudo().mapped("assignee_ids")
+        records.fetch([f for f in field_names if f not in columns])
+        return records
 
     @api.model
     def _default_list_order(self):

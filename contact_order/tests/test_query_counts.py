@@ -15,12 +15,12 @@ from odoo.tests import new_test_user, tagged, users, warmup
 from .common import VIEW_ASSIGNED_GROUPS, ContactOrderCase
 
 
-def _list_specification(model):
-    """What the web client reads for the model's list view: its fields, and
-    the display name of related records."""
-    arch = etree.fromstring(model.get_view(view_type="list")["arch"])
+def _list_specification(model, view_type="list"):
+    """What the web client reads for the model's list (or kanban) view: its
+    fields, and the display name of related records."""
+    arch = etree.fromstring(model.get_view(view_type=view_type)["arch"])
     spec = {}
-    for node in arch.iterfind("field"):
+    for node in arch.iter("field"):
         field = model._fields[node.get("name")]
         spec[field.name] = {"fields": {"display_name": {}}} if field.relational else {}
     return spec
@@ -64,8 +64,27 @@ class TestQueryCounts(ContactOrderCase):
         spec = _list_specification(Order)
         for limit in (10, 20):
             self.env.invalidate_all()
-            # 14 with the tags (one query for their relation, at any size)
-            with self.assertQueryCount(co_user=14):
+            # 13 with the tags (one query for their relation, at any size)
+            with self.assertQueryCount(co_user=13):
+                Order.web_search_read([], spec, limit=limit, count_limit=10001)
+
+    @users("co_user")
+    @warmup
+    def test_order_kanban_column(self):
+        """A kanban column of a user who sees only their own orders, with
+        colleagues' activities on them: the access checks of the activities
+        and of the orders read the orders' company and assignees once."""
+        orders = self.env["contact.order"].sudo().search([], limit=6)
+        for order in orders:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=self.colleague.id
+            )
+        Order = self.env["contact.order"]
+        spec = _list_specification(Order, "kanban")
+        self.assertIn("activity_ids", spec)
+        for limit in (10, 20):
+            self.env.invalidate_all()
+            with self.assertQueryCount(co_user=12):
                 Order.web_search_read([], spec, limit=limit, count_limit=10001)
 
     @users("co_user")
