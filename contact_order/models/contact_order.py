@@ -433,7 +433,11 @@ class ContactOrder(models.Model):
     @api.model
     def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
         order = order or self._default_list_order()
-        if self.env.su or self.env.user.has_group("contact_order.group_view"):
+        if (
+            not field_names  # a search(): nothing read yet
+            or self.env.su
+            or self.env.user.has_group("contact_order.group_view")
+        ):
             return super().search_fetch(domain, field_names, offset, limit, order)
         # View only assigned: the record rules read the company and the
         # assignees of the records found, in each access check (of their
@@ -446,7 +450,7 @@ class ContactOrder(models.Model):
         records = super().search_fetch(
             domain, [*columns, "company_id"], offset, limit, order
         )
-        records.sudo().mapped("assignee_ids")
+        records.sudo().fetch(["assignee_ids"])
         records.fetch([f for f in field_names if f not in columns])
         return records
 

@@ -89,6 +89,15 @@ class TestQueryCounts(ContactOrderCase):
 
     @users("co_user")
     @warmup
+    def test_a_search_reads_no_more_than_the_ids(self):
+        """The module's own searches as the user (parallel orders, the map)
+        read nothing beyond the ids."""
+        Order = self.env["contact.order"]
+        with self.assertQueryCount(co_user=1):
+            Order.search([("partner_id", "=", self.customer.id)])
+
+    @users("co_user")
+    @warmup
     def test_todo_page(self):
         Todo = self.env["contact.order.todo"]
         spec = _list_specification(Todo)
