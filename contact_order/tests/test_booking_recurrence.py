@@ -16,6 +16,7 @@ from odoo.tests import Form, new_test_user, tagged
 from .common import BookingCase
 
 BOOKING_FORM = "contact_order.contact_order_booking_view_form"
+RECURRENCE_LOGGER = "odoo.addons.contact_order.models.contact_order_booking_recurrence"
 
 
 @tagged("post_install", "-at_install")
@@ -210,7 +211,9 @@ class TestBookingRecurrence(BookingCase):
         good = self._series(start=datetime(2030, 1, 5, 8, 0))
         self._move_colleague_to_another_company()
         Booking = self.env["contact.order.booking"]
-        Booking._cron_book_next_occurrences()
+        with self.assertLogs(RECURRENCE_LOGGER, "WARNING") as logs:
+            Booking._cron_book_next_occurrences()
+        self.assertIn(f"Booking {bad.id}: the next occurrence", logs.output[0])
         self.assertTrue(good.next_occurrence_id)
         self.assertFalse(bad.next_occurrence_id)
         self.assertTrue(self._said_on_the_order("could not be booked"))
@@ -221,7 +224,8 @@ class TestBookingRecurrence(BookingCase):
     def test_a_failing_next_occurrence_does_not_block_done(self):
         colleagues = self._series(user_id=self.colleague.id)
         self._move_colleague_to_another_company()
-        colleagues.with_user(self.user).action_done()
+        with self.assertLogs(RECURRENCE_LOGGER, "WARNING"):
+            colleagues.with_user(self.user).action_done()
         self.assertEqual(colleagues.state, "done", "the contact is logged")
         self.assertFalse(colleagues.next_occurrence_id)
         self.assertTrue(self._said_on_the_order("could not be booked"))
