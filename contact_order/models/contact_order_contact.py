@@ -183,10 +183,7 @@ class ContactOrder(models.Model):
         for order, name in typed.items():
             contact = found.get(order._contact_person_key(name))
             if contact:
-                updates = order._contact_updates(contact)
-                if updates and contact.has_access("write"):
-                    contact.write(updates)
-                order.contact_partner_id = contact
+                order._link_to_contact(contact)
             elif Partner.has_access("create"):
                 # the same new name on several orders is one new contact
                 new_contacts.setdefault(order._contact_person_key(name), []).append(
@@ -202,8 +199,21 @@ class ContactOrder(models.Model):
                 ]
             )
             for orders, contact in zip(new_contacts.values(), contacts, strict=True):
-                for order in orders:
-                    order.contact_partner_id = contact
+                orders[0].contact_partner_id = contact
+                for order in orders[1:]:
+                    order._link_to_contact(contact)
+
+    def _link_to_contact(self, contact):
+        """Link the customer's ``contact``, what the order says of them that
+        differs being their newest (linking reads the order's details from
+        the contact)."""
+        self.ensure_one()
+        updates = self._contact_updates(contact)
+        if updates and contact.has_access("write"):
+            # the orders linked to it before keep the details they had
+            self.flush_model(["contact_name", "contact_phone", *CONTACT_DETAILS])
+            contact.write(updates)
+        self.contact_partner_id = contact
 
     def _contact_person_key(self, name):
         """Orders with the same key have the same contact of that name."""

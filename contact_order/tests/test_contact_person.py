@@ -78,6 +78,43 @@ class TestContactPerson(ContactPersonCase):
         self.assertEqual(contact.function, "VD")
         self.assertEqual(order.contact_name, "Lisa Ny")
 
+    def test_a_new_name_on_several_orders_at_once_keeps_each_order_s_details(self):
+        """An import of two orders with the same new contact person: one
+        contact, and each order keeps what was typed on it (as when they
+        are created one by one: the later details are the contact's)."""
+        first, second = self.env["contact.order"].create(
+            [
+                {
+                    "subject": f"Import {index}",
+                    "partner_id": self.customer.id,
+                    "contact_name": "Anna Berg",
+                    "contact_phone": phone,
+                    "contact_email": email,
+                    "contact_function": function,
+                }
+                for index, (phone, email, function) in enumerate(
+                    [
+                        ("070-111 11 11", "anna.a@verkstad.example", False),
+                        ("070-222 22 22", "anna.b@verkstad.example", "CFO"),
+                    ]
+                )
+            ]
+        )
+        contact = first.contact_partner_id
+        self.assertEqual(second.contact_partner_id, contact)
+        self.assertEqual(
+            (first.contact_phone, first.contact_email),
+            ("+46701111111", "anna.a@verkstad.example"),
+        )
+        self.assertEqual(
+            (second.contact_phone, second.contact_email, second.contact_function),
+            ("+46702222222", "anna.b@verkstad.example", "CFO"),
+        )
+        self.assertEqual(
+            (contact.phone, contact.email, contact.function),
+            ("+46702222222", "anna.b@verkstad.example", "CFO"),
+        )
+
     def test_api_name_of_an_existing_contact_links_it(self):
         partners = self.env["res.partner"].search_count([])
         order = self._create_order(
