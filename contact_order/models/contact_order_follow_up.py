@@ -221,12 +221,15 @@ class ContactOrder(models.Model):
             )
         # sudo: to find every booking; who comes in with them is checked as
         # the user (a booking makes its assignee a reader of its order), but
-        # for the active users with Contact Orders rights only: a former
-        # colleague's old booking brings in nobody who could read the order
-        newcomers = sources.sudo().booking_ids.user_id - target.assignee_ids
-        for user in newcomers.filtered_domain(
+        # for a past booking of a former colleague (archived, or without
+        # Contact Orders rights now), who could not read the order anyway
+        bookings = sources.sudo().booking_ids
+        newcomers = bookings.user_id - target.assignee_ids
+        readers = newcomers.filtered_domain(
             [("active", "=", True), *contact_order_users_domain(self.env)]
-        ):
+        )
+        planned = bookings.filtered(lambda b: b.state == "planned").user_id
+        for user in newcomers & (readers | planned):
             target._assert_may_assign(user)
         assignees = sources._assignees_by_order()
         sources._merge_bookings_into(target)
