@@ -205,8 +205,7 @@ class ContactFacility(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._geo_refuse_queue_flag(vals)
+        vals_list = [self._geo_without_queue_flag(vals) for vals in vals_list]
         facilities = super().create(vals_list)
         if self._geo_on_save():
             to_locate = facilities.filtered(
@@ -221,7 +220,7 @@ class ContactFacility(models.Model):
         return facilities
 
     def write(self, vals):
-        self._geo_refuse_queue_flag(vals)
+        vals = self._geo_without_queue_flag(vals)
         moved = self._geo_address_changed(vals)
         queue = moved and self._geo_on_save()
         if moved:

@@ -55,16 +55,18 @@ class ContactOrderGeoMixin(models.AbstractModel):
             )
         return result
 
-    def _geo_refuse_queue_flag(self, vals):
+    def _geo_without_queue_flag(self, vals):
         """Odoo queues addresses itself: over RPC, anyone who edits contacts
-        could send every address to the geocoder (a quota, a backlog)."""
+        could send every address to the geocoder (a quota, a backlog). A
+        value given by anyone else is left out, not refused: tools that copy
+        every field (Contacts' Merge, an export imported again) carry it."""
         if GEO_QUEUE_FIELD in vals and not self.env.su:
-            raise UserError(
-                self.env._(
-                    "Odoo queues addresses to be located itself: "
-                    "'Waiting to Be Located' cannot be set directly."
-                )
-            )
+            return {
+                fname: value
+                for fname, value in vals.items()
+                if fname != GEO_QUEUE_FIELD
+            }
+        return vals
 
     def _geo_address_changed(self, vals):
         return any(fname in vals for fname in GEO_ADDRESS_FIELDS) and not all(

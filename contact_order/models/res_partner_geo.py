@@ -14,12 +14,11 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._geo_refuse_queue_flag(vals)
+        vals_list = [self._geo_without_queue_flag(vals) for vals in vals_list]
         return super().create(vals_list)
 
     def write(self, vals):
-        self._geo_refuse_queue_flag(vals)
+        vals = self._geo_without_queue_flag(vals)
         moved = self._geo_address_changed(vals) and self._geo_on_save()
         result = super().write(vals)
         if moved:

@@ -29,6 +29,12 @@ class TestGeocoding(ContactOrderCase):
         super().setUpClass()
         # saves queue addresses (not by default while tests run)
         cls.env = cls.env(context=dict(cls.env.context, force_geo_localize=True))
+        # the queue is the tests' own (a database upgraded to 18.0.1.6.0 has
+        # its customers queued)
+        for model in ("res.partner", "contact.facility"):
+            cls.env[model].search([("contact_order_geo_queued", "=", True)]).write(
+                {"contact_order_geo_queued": False}
+            )
         for name in ("facility", "customer", "other_customer"):
             setattr(cls, name, getattr(cls, name).with_env(cls.env))
         cls.creator = new_test_user(cls.env, login="geo_user", groups=USER_GROUPS)
@@ -253,24 +259,49 @@ class TestGeocoding(ContactOrderCase):
 
     def test_the_queue_is_odoos(self):
         """Over RPC, anyone who edits contacts could queue every address for
-        the geocoder: the flag is set by Odoo only."""
-        with self.assertRaisesRegex(UserError, "cannot be set directly"):
-            self.other_customer.with_user(self.contact_editor).write(
-                {"contact_order_geo_queued": True}
-            )
-        with self.assertRaisesRegex(UserError, "cannot be set directly"):
-            self.env["res.partner"].with_user(self.contact_editor).create(
-                {"name": "Kö AB", "contact_order_geo_queued": True}
-            )
-        with self.assertRaisesRegex(UserError, "cannot be set directly"):
-            self.env["contact.facility"].with_user(self.creator).create(
+        the geocoder: the flag is set by Odoo only, a value given is left
+        out (not refused: Contacts' Merge copies it)."""
+        self.other_customer.with_user(self.contact_editor).write(
+            {"contact_order_geo_queued": True}
+        )
+        self.assertFalse(self.other_customer.contact_order_geo_queued)
+        partner = (
+            self.env["res.partner"]
+            .with_user(self.contact_editor)
+            .create({"name": "Kö AB", "contact_order_geo_queued": True})
+        )
+        self.assertFalse(partner.contact_order_geo_queued)
+        facility = (
+            self.env["contact.facility"]
+            .with_user(self.creator)
+            .create(
                 {
                     "name": "Kö",
                     "partner_id": self.customer.id,
                     "contact_order_geo_queued": True,
                 }
             )
-        self.assertFalse(self.other_customer.contact_order_geo_queued)
+        )
+        self.assertFalse(facility.contact_order_geo_queued)
+
+    def test_contacts_merge_a_partner_waiting_to_be_located(self):
+        """Contacts' Merge copies every field of the merged contacts: one
+        waiting to be located merges as any other."""
+        duplicate = self.env["res.partner"].create(
+            {"name": "Verkstad AB", "email": self.customer.email}
+        )
+        duplicate.sudo().contact_order_geo_queued = True
+        # an administrator: core's merge reads fields of theirs only
+        admin = new_test_user(
+            self.env,
+            login="geo_admin",
+            groups="base.group_user,base.group_system,base.group_partner_manager",
+        )
+        self.env["base.partner.merge.automatic.wizard"].with_user(admin)._merge(
+            (duplicate | self.customer).ids, self.customer.with_user(admin)
+        )
+        self.assertFalse(duplicate.exists())
+        self.assertTrue(self.customer.exists())
 
     def _queue_facilities(self, count):
         facilities = self.env["contact.facility"].create(
