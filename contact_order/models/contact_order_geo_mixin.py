@@ -19,6 +19,11 @@ GEO_BATCH_SIZE = 20
 # in a row while records remain, all within its time limit (120 s default)
 GEO_RUN_SECONDS = 8
 GEO_QUEUE_FIELD = "contact_order_geo_queued"
+GEO_FAILURES_FIELD = "contact_order_geo_failures"
+# runs in which the geocoder answered others but failed on an address: it
+# then leaves the queue (Nominatim fails on time-outs and overload, not on
+# unknown addresses, so one failure is no verdict)
+GEO_MAX_FAILURES = 3
 
 
 class ContactOrderGeoMixin(models.AbstractModel):
@@ -42,6 +47,12 @@ class ContactOrderGeoMixin(models.AbstractModel):
         "few minutes and fills in the coordinates.",
     )
 
+    # while queued only: see _cron_geo_localize (no default: none is
+    # written into every row of a big table; empty is no failure)
+    contact_order_geo_failures = fields.Integer(
+        string="Failed Geocoding Runs", readonly=True, copy=False
+    )
+
     def _auto_init(self):
         result = super()._auto_init()
         if self._auto:
@@ -57,16 +68,14 @@ class ContactOrderGeoMixin(models.AbstractModel):
 
     def _geo_without_queue_flag(self, vals):
         """Odoo queues addresses itself: over RPC, anyone who edits contacts
-        could send every address to the geocoder (a quota, a backlog). A
-        value given by anyone else is left out, not refused: tools that copy
-        every field (Contacts' Merge, an export imported again) carry it."""
-        if GEO_QUEUE_FIELD in vals and not self.env.su:
-            return {
-                fname: value
-                for fname, value in vals.items()
-                if fname != GEO_QUEUE_FIELD
-            }
-        return vals
+        could send every address to the geocoder (a quota, a backlog), or
+        take one off. A value given by anyone else is left out, not refused:
+        tools that copy every field (Contacts' Merge, an export imported
+        again) carry it."""
+        if self.env.su:
+            return vals
+        queue = (GEO_QUEUE_FIELD, GEO_FAILURES_FIELD)
+        return {fname: value for fname, value in vals.items() if fname not in queue}
 
     def _geo_address_changed(self, vals):
         return any(fname in vals for fname in GEO_ADDRESS_FIELDS) and not all(
@@ -137,9 +146,26 @@ class ContactOrderGeoMixin(models.AbstractModel):
                 "date_localization": fields.Date.context_today(self),
             }
         if self.contact_order_geo_queued:
-            vals["contact_order_geo_queued"] = False
+            vals.update({GEO_QUEUE_FIELD: False, GEO_FAILURES_FIELD: 0})
         if vals:
             self.sudo().write(vals)
+
+    def _geo_failed(self):
+        """The geocoder failed on this address in a run where it answered
+        others: it goes behind them in the queue, and leaves the queue after
+        GEO_MAX_FAILURES such runs, without coordinates."""
+        self.ensure_one()
+        failures = self.contact_order_geo_failures + 1
+        if failures < GEO_MAX_FAILURES:
+            self.sudo().write({GEO_FAILURES_FIELD: failures})
+        else:
+            _logger.warning(
+                "Geocoding gave up on %s %s after %s failed runs.",
+                self._name,
+                self.id,
+                failures,
+            )
+            self.sudo().write({GEO_QUEUE_FIELD: False, GEO_FAILURES_FIELD: 0})
 
     @api.model
     def _cron_geo_localize(self, batch_size=GEO_BATCH_SIZE):
@@ -147,7 +173,9 @@ class ContactOrderGeoMixin(models.AbstractModel):
         then customers (archived ones wait until they are restored). The
         batch is committed by the cron, which runs again at once while
         records remain. When the geocoder cannot be reached, the rest stay
-        queued for the next run, with a warning in the log.
+        queued for the next run, with a warning in the log. An address it
+        fails on while it answers the others goes behind them (see
+        _geo_failed).
 
         :return: the number of records taken off the queue
         """
@@ -156,13 +184,16 @@ class ContactOrderGeoMixin(models.AbstractModel):
         for model in ("contact.facility", "res.partner"):
             if len(queued) < batch_size:
                 queued += self.env[model].search(
-                    domain, order="id", limit=batch_size - len(queued)
+                    domain,
+                    order=f"{GEO_FAILURES_FIELD} NULLS FIRST, id",
+                    limit=batch_size - len(queued),
                 )
         # ask the geocoder first, and store at the end: the rows are locked
         # only for a moment, not while the geocoder answers (an address saved
         # again meanwhile makes the store fail as a concurrent update, and
         # the batch is taken again by the next run)
         results = []
+        failed = []  # the addresses the geocoder failed on, answering others
         failure = None  # (record, error): the last address the geocoder refused
         stopped = None  # the error that says the geocoder is out of reach
         deadline = monotonic() + GEO_RUN_SECONDS
@@ -179,14 +210,18 @@ class ContactOrderGeoMixin(models.AbstractModel):
                 failure = (record, error)
                 continue
             if failure:
-                # the next address was found: that one was the problem, and
-                # is not asked again at every run (as an address not found)
-                _logger.warning("Geocoding skipped: %s", failure[1].args[0])
-                results.append((failure[0], None))
+                # the geocoder answers the next: that one goes behind the
+                # others, and is not asked again and again
+                _logger.warning("Geocoding failed: %s", failure[1].args[0])
+                failed.append(failure[0])
                 failure = None
             results.append((record, result))
-        if failure and not results:
-            stopped = failure[1]
+        if failure and not stopped:
+            # the last one asked: the geocoder or the address, later runs
+            # tell (nothing answered: the geocoder may be down, wait)
+            failed.append(failure[0])
+            if not results:
+                stopped = failure[1]
         if stopped:
             _logger.warning(
                 "Geocoding stopped: %s. The queued facilities and customers "
@@ -195,6 +230,8 @@ class ContactOrderGeoMixin(models.AbstractModel):
             )
         for record, result in results:
             record._geo_store(result)
+        for record in failed:
+            record._geo_failed()
         remaining = sum(
             self.env[model].search_count(domain)
             for model in ("contact.facility", "res.partner")

@@ -262,9 +262,10 @@ class TestGeocoding(ContactOrderCase):
         the geocoder: the flag is set by Odoo only, a value given is left
         out (not refused: Contacts' Merge copies it)."""
         self.other_customer.with_user(self.contact_editor).write(
-            {"contact_order_geo_queued": True}
+            {"contact_order_geo_queued": True, "contact_order_geo_failures": 3}
         )
         self.assertFalse(self.other_customer.contact_order_geo_queued)
+        self.assertFalse(self.other_customer.contact_order_geo_failures)
         partner = (
             self.env["res.partner"]
             .with_user(self.contact_editor)
@@ -337,11 +338,13 @@ class TestGeocoding(ContactOrderCase):
         )
 
     def test_an_address_refused_does_not_block_the_queue(self):
-        """The geocoder refuses one address (Google's INVALID_REQUEST) and
-        answers the next: that address leaves the queue, the others are
-        located; twice in a row, it is the geocoder, and all wait."""
+        """The geocoder fails on one address (a time-out, or Google's
+        INVALID_REQUEST) and answers the next: that address goes behind the
+        others, still queued, and leaves the queue after three such runs;
+        twice in a row, it is the geocoder, and all wait."""
         facilities = self._queue_facilities(3)
-        answers = [UserError("INVALID_REQUEST"), VASTERAS, VASTERAS]
+        timeout = UserError("Error with geolocation server: Read timed out")
+        answers = [timeout, VASTERAS, VASTERAS]
         with (
             patch.object(
                 GeoCoder, "_call_openstreetmap", autospec=True, side_effect=answers
@@ -350,12 +353,43 @@ class TestGeocoding(ContactOrderCase):
                 "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
             ) as logs,
         ):
-            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 3)
-        self.assertIn("Geocoding skipped", logs.output[0])
-        self.assertFalse(any(facilities.mapped("contact_order_geo_queued")))
+            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 2)
+        self.assertIn("Geocoding failed", logs.output[0])
+        self.assertEqual(
+            facilities.mapped("contact_order_geo_queued"), [True, False, False]
+        )
+        self.assertEqual(facilities[0].contact_order_geo_failures, 1)
         self.assertEqual(
             facilities.mapped("partner_latitude"), [0.0, VASTERAS[0], VASTERAS[0]]
         )
+        # the next run asks the others first
+        later = self.env["contact.facility"].create(
+            {"name": "Kö senare", "partner_id": self.customer.id, "city": "Västerås"}
+        )
+        self.assertTrue(later.contact_order_geo_queued)
+        with patch.object(
+            GeoCoder, "_call_openstreetmap", autospec=True, return_value=VASTERAS
+        ) as geocoder:
+            self.assertEqual(
+                self.env["contact.facility"]._cron_geo_localize(batch_size=1), 1
+            )
+        self.assertFalse(later.contact_order_geo_queued)
+        self.assertEqual(geocoder.call_count, 1)
+        # alone in the queue, failing: two more runs, and it leaves it
+        for failures in (2, 3):
+            with (
+                patch.object(
+                    GeoCoder, "_call_openstreetmap", autospec=True, side_effect=timeout
+                ),
+                self.assertLogs(
+                    "odoo.addons.contact_order.models.contact_order_geo_mixin",
+                    "WARNING",
+                ),
+            ):
+                self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 0)
+            self.assertEqual(facilities[0].contact_order_geo_queued, failures < 3)
+        self.assertFalse(facilities[0].contact_order_geo_failures)
+        self.assertFalse(facilities[0].partner_latitude)
         facilities = self._queue_facilities(3)
         down = [UserError("down"), UserError("down")]
         with (
@@ -369,6 +403,7 @@ class TestGeocoding(ContactOrderCase):
             self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 0)
         self.assertIn("Geocoding stopped", logs.output[0])
         self.assertTrue(all(facilities.mapped("contact_order_geo_queued")))
+        self.assertFalse(any(facilities.mapped("contact_order_geo_failures")))
 
     def test_locating_needs_the_right_to_edit(self):
         reader = new_test_user(
