@@ -12,6 +12,7 @@ from unittest.mock import Mock, patch
 import requests
 
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.migration import load_script
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base_geolocalize.models.base_geocoder import GeoCoder
@@ -404,6 +405,36 @@ class TestGeocoding(ContactOrderCase):
         self.assertIn("Geocoding stopped", logs.output[0])
         self.assertTrue(all(facilities.mapped("contact_order_geo_queued")))
         self.assertFalse(any(facilities.mapped("contact_order_geo_failures")))
+
+    def test_upgrade_queues_the_places_of_orders(self):
+        """The upgrade to 18.0.1.6.0 queues the facilities and customers of
+        orders that have an address but no coordinates; not a facility no
+        order uses, nor an archived one."""
+        script = load_script(
+            "contact_order/migrations/18.0.1.6.0/post-geo-queue.py",
+            "contact_order_post_geo_queue",
+        )
+        Facility = self.env["contact.facility"]
+        unused, archived = Facility.create(
+            [
+                {"name": name, "partner_id": self.customer.id, "city": "Västerås"}
+                for name in ("Oanvänd", "Arkiverad")
+            ]
+        )
+        self._create_order(facility_id=archived.id)
+        archived.active = False
+        self.facility.write({"city": "Västerås"})
+        self._create_order(facility_id=self.facility.id)
+        facilities = self.facility | unused | archived
+        for places in (facilities, self.customer):
+            places.sudo().write({"contact_order_geo_queued": False})
+        self.env.flush_all()
+        script.migrate(self.env.cr, "18.0.1.5.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            facilities.mapped("contact_order_geo_queued"), [True, False, False]
+        )
+        self.assertTrue(self.customer.contact_order_geo_queued)
 
     def test_locating_needs_the_right_to_edit(self):
         reader = new_test_user(

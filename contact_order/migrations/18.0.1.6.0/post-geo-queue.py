@@ -3,7 +3,8 @@
 """Since 18.0.1.6.0 a scheduled action locates the queued addresses: the
 facilities and customers of orders that have an address but no coordinates
 (imports skipped the geocoder, and a failed lookup left none) are queued,
-so that they get them without being saved again."""
+so that they get them without being saved again; archived ones are not.
+The scheduled action then asks the geocoder at one request a second."""
 
 
 def migrate(cr, version):
@@ -15,6 +16,8 @@ def migrate(cr, version):
          WHERE COALESCE(partner_latitude, 0) = 0
            AND COALESCE(partner_longitude, 0) = 0
            AND COALESCE(street, zip, city) IS NOT NULL
+           AND active
+           AND id IN (SELECT facility_id FROM contact_order)
         """
     )
     cr.execute(
