@@ -15,9 +15,14 @@ GEO_CRON_XMLID = "contact_order.ir_cron_geo_localize"
 # records a run locates: each takes one or two geocoder requests, at most
 # one a second
 GEO_BATCH_SIZE = 20
-# seconds a run takes new records: the cron worker runs it up to ten times
-# in a row while records remain, all within its time limit (120 s default)
-GEO_RUN_SECONDS = 8
+# The cron worker runs the action up to ten times in a row while records
+# remain, all within its time limit (120 s by default). A run takes new
+# records for GEO_RUN_SECONDS; the last one may take longer (up to two
+# requests at the full timeout). A run that overruns by more than
+# GEO_SLOW_SECONDS met a slow geocoder: the rest wait for the next interval
+# instead of a run at once, so that the ten stay within about 105 s.
+GEO_RUN_SECONDS = 5
+GEO_SLOW_SECONDS = 3
 GEO_QUEUE_FIELD = "contact_order_geo_queued"
 GEO_FAILURES_FIELD = "contact_order_geo_failures"
 # runs in which the geocoder answered others but failed on an address: it
@@ -172,8 +177,9 @@ class ContactOrderGeoMixin(models.AbstractModel):
         """The scheduled action: locate a batch of the queued facilities,
         then customers (archived ones wait until they are restored). The
         batch is committed by the cron, which runs again at once while
-        records remain. When the geocoder cannot be reached, the rest stay
-        queued for the next run, with a warning in the log. An address it
+        records remain, unless this run met a slow geocoder. When the
+        geocoder cannot be reached, the rest stay queued for the next run,
+        with a warning in the log. An address it
         fails on while it answers the others goes behind them (see
         _geo_failed).
 
@@ -236,8 +242,16 @@ class ContactOrderGeoMixin(models.AbstractModel):
             self.env[model].search_count(domain)
             for model in ("contact.facility", "res.partner")
         )
-        # a geocoder out of reach is tried again at the next run, not at once
+        slow = monotonic() > deadline + GEO_SLOW_SECONDS
+        if slow and remaining:
+            _logger.info(
+                "Geocoding is slow: the %s queued facilities and customers left "
+                "wait for the next run.",
+                remaining,
+            )
+        # a geocoder out of reach, or slow, is asked again at the next
+        # interval, not at once
         self.env["ir.cron"]._notify_progress(
-            done=len(results), remaining=0 if stopped else remaining
+            done=len(results), remaining=0 if stopped or slow else remaining
         )
         return len(results)

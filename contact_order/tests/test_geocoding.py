@@ -338,6 +338,51 @@ class TestGeocoding(ContactOrderCase):
             facilities.mapped("contact_order_geo_queued"), [False, False, True]
         )
 
+    def test_a_slow_geocoder_waits_for_the_next_interval(self):
+        """Ten runs in a row must fit in the cron worker's time limit: a run
+        whose last answer came late (20 s here) leaves the rest to the next
+        interval instead of asking for another run at once."""
+        facilities = self._queue_facilities(3)
+        cron, progress = self.env.ref(
+            "contact_order.ir_cron_geo_localize"
+        )._add_progress()
+        Cron = self.env["contact.facility"].with_context(
+            ir_cron_progress_id=progress.id
+        )
+        now = [0.0]
+
+        def slow_answer(*args, **kwargs):
+            now[0] += 20
+            return VASTERAS
+
+        with (
+            patch(
+                "odoo.addons.contact_order.models.contact_order_geo_mixin.monotonic",
+                side_effect=lambda: now[0],
+            ),
+            patch.object(
+                GeoCoder,
+                "_call_openstreetmap",
+                autospec=True,
+                side_effect=slow_answer,
+            ),
+        ):
+            self.assertEqual(Cron._cron_geo_localize(), 1)
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(
+            facilities.mapped("contact_order_geo_queued"), [False, True, True]
+        )
+        # at the usual pace, the rest is asked for at once
+        cron, progress = cron._add_progress()
+        with self._geocoder():
+            self.assertEqual(
+                Cron.with_context(ir_cron_progress_id=progress.id)._cron_geo_localize(
+                    batch_size=1
+                ),
+                1,
+            )
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+
     def test_an_address_refused_does_not_block_the_queue(self):
         """The geocoder fails on one address (a time-out, or Google's
         INVALID_REQUEST) and answers the next: that address goes behind the
