@@ -6,27 +6,27 @@ facilities and customers of orders that have an address but no coordinates
 so that they get them without being saved again; archived ones are not.
 The scheduled action then asks the geocoder at one request a second."""
 
+from odoo.tools import SQL
+
 
 def migrate(cr, version):
     if not version:
         return
-    cr.execute(
-        """
-        UPDATE contact_facility SET contact_order_geo_queued = TRUE
-         WHERE COALESCE(partner_latitude, 0) = 0
-           AND COALESCE(partner_longitude, 0) = 0
-           AND COALESCE(street, zip, city) IS NOT NULL
-           AND active
-           AND id IN (SELECT facility_id FROM contact_order)
-        """
-    )
-    cr.execute(
-        """
-        UPDATE res_partner SET contact_order_geo_queued = TRUE
-         WHERE COALESCE(partner_latitude, 0) = 0
-           AND COALESCE(partner_longitude, 0) = 0
-           AND COALESCE(street, zip, city) IS NOT NULL
-           AND active
-           AND id IN (SELECT partner_id FROM contact_order)
-        """
-    )
+    for table, column in (
+        ("contact_facility", "facility_id"),
+        ("res_partner", "partner_id"),
+    ):
+        cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s SET contact_order_geo_queued = TRUE
+                 WHERE COALESCE(partner_latitude, 0) = 0
+                   AND COALESCE(partner_longitude, 0) = 0
+                   AND COALESCE(street, zip, city) IS NOT NULL
+                   AND active
+                   AND id IN (SELECT %(column)s FROM contact_order)
+                """,
+                table=SQL.identifier(table),
+                column=SQL.identifier(column),
+            )
+        )
