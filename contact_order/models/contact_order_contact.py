@@ -9,6 +9,8 @@ CONTACT_DETAILS = {
     "contact_email": "email",
     "contact_function": "function",
 }
+# what an order says of its contact person (the contact's, once linked)
+CONTACT_PERSON_FIELDS = ("contact_name", "contact_phone", *CONTACT_DETAILS)
 
 
 def _contact_detail(**kwargs):
@@ -211,7 +213,7 @@ class ContactOrder(models.Model):
         updates = self._contact_updates(contact)
         if updates and contact.has_access("write"):
             # the orders linked to it before keep the details they had
-            self.flush_model(["contact_name", "contact_phone", *CONTACT_DETAILS])
+            self.flush_model(CONTACT_PERSON_FIELDS)
             contact.write(updates)
         self.contact_partner_id = contact
 

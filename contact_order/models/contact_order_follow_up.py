@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import email_normalize, is_html_empty
 
+from .contact_order_contact import CONTACT_PERSON_FIELDS
 from .contact_order_count_mixin import contact_order_users_domain
 
 PRIORITIES = [
@@ -307,12 +308,7 @@ class ContactOrder(models.Model):
             if order.contact_name:
                 return {
                     fname: order[fname]
-                    for fname in (
-                        "contact_name",
-                        "contact_phone",
-                        "contact_email",
-                        "contact_function",
-                    )
+                    for fname in CONTACT_PERSON_FIELDS
                     if order[fname]
                 }
         return {}
