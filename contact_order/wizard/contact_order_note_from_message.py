@@ -37,8 +37,10 @@ class ContactOrderNoteFromMessage(models.TransientModel):
             [vals.get("message_id") for vals in vals_list if vals.get("message_id")]
         )
         messages.check_access("read")
-        for message in messages.sudo().filtered(lambda m: m.model == "contact.order"):
-            self.env["contact.order"].browse(message.res_id).check_access("read")
+        of_orders = messages.sudo().filtered(lambda m: m.model == "contact.order")
+        self.env["contact.order"].browse(of_orders.mapped("res_id")).check_access(
+            "read"
+        )
         wizards = super().create(vals_list)
         if wizards.filtered(lambda wizard: not wizard.order_id):
             raise UserError(
