@@ -20,6 +20,8 @@ from odoo.addons.base_geolocalize.models.base_geocoder import GeoCoder
 from ..models.base_geocoder import GEOCODER_INTERVAL, GEOCODER_TIMEOUT
 from .common import USER_GROUPS, ContactOrderCase
 
+# its logger and its clock
+GEO_MODULE = "odoo.addons.contact_order.models.contact_order_geo_mixin"
 VASTERAS = (59.6099, 16.5448)
 
 
@@ -50,6 +52,19 @@ class TestGeocoding(ContactOrderCase):
         return patch.object(
             GeoCoder, "_call_openstreetmap", autospec=True, return_value=result
         )
+
+    def _run_with_answers(self, answers):
+        """One run of the scheduled action with the geocoder answering
+        ``answers`` in turn (coordinates or errors), which logs warnings:
+        (records taken off the queue, the warnings)."""
+        with (
+            patch.object(
+                GeoCoder, "_call_openstreetmap", autospec=True, side_effect=answers
+            ),
+            self.assertLogs(GEO_MODULE, "WARNING") as logs,
+        ):
+            done = self.env["contact.facility"]._cron_geo_localize()
+        return done, logs.output
 
     def _locate_queued(self, result=VASTERAS, **kwargs):
         """What the scheduled action does a moment after a save."""
@@ -138,9 +153,7 @@ class TestGeocoding(ContactOrderCase):
         self.assertEqual(self.facility.partner_latitude, 0.0)
         with (
             failure,
-            self.assertLogs(
-                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
-            ) as logs,
+            self.assertLogs(GEO_MODULE, "WARNING") as logs,
         ):
             done = self.env["contact.facility"]._cron_geo_localize()
         self.assertEqual(done, 0)
@@ -328,7 +341,7 @@ class TestGeocoding(ContactOrderCase):
         facilities = self._queue_facilities(3)
         # every look at the clock, 5 seconds later
         clock = patch(
-            "odoo.addons.contact_order.models.contact_order_geo_mixin.monotonic",
+            f"{GEO_MODULE}.monotonic",
             side_effect=itertools.count(0, 5),
         )
         with clock, self._geocoder() as geocoder:
@@ -357,7 +370,7 @@ class TestGeocoding(ContactOrderCase):
 
         with (
             patch(
-                "odoo.addons.contact_order.models.contact_order_geo_mixin.monotonic",
+                f"{GEO_MODULE}.monotonic",
                 side_effect=lambda: now[0],
             ),
             patch.object(
@@ -390,17 +403,9 @@ class TestGeocoding(ContactOrderCase):
         twice in a row, it is the geocoder, and all wait."""
         facilities = self._queue_facilities(3)
         timeout = UserError("Error with geolocation server: Read timed out")
-        answers = [timeout, VASTERAS, VASTERAS]
-        with (
-            patch.object(
-                GeoCoder, "_call_openstreetmap", autospec=True, side_effect=answers
-            ),
-            self.assertLogs(
-                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
-            ) as logs,
-        ):
-            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 2)
-        self.assertIn("Geocoding failed", logs.output[0])
+        done, logs = self._run_with_answers([timeout, VASTERAS, VASTERAS])
+        self.assertEqual(done, 2)
+        self.assertIn("Geocoding failed", logs[0])
         self.assertEqual(
             facilities.mapped("contact_order_geo_queued"), [True, False, False]
         )
@@ -423,31 +428,14 @@ class TestGeocoding(ContactOrderCase):
         self.assertEqual(geocoder.call_count, 1)
         # alone in the queue, failing: two more runs, and it leaves it
         for failures in (2, 3):
-            with (
-                patch.object(
-                    GeoCoder, "_call_openstreetmap", autospec=True, side_effect=timeout
-                ),
-                self.assertLogs(
-                    "odoo.addons.contact_order.models.contact_order_geo_mixin",
-                    "WARNING",
-                ),
-            ):
-                self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 0)
+            self.assertEqual(self._run_with_answers([timeout])[0], 0)
             self.assertEqual(facilities[0].contact_order_geo_queued, failures < 3)
         self.assertFalse(facilities[0].contact_order_geo_failures)
         self.assertFalse(facilities[0].partner_latitude)
         facilities = self._queue_facilities(3)
-        down = [UserError("down"), UserError("down")]
-        with (
-            patch.object(
-                GeoCoder, "_call_openstreetmap", autospec=True, side_effect=down
-            ),
-            self.assertLogs(
-                "odoo.addons.contact_order.models.contact_order_geo_mixin", "WARNING"
-            ) as logs,
-        ):
-            self.assertEqual(self.env["contact.facility"]._cron_geo_localize(), 0)
-        self.assertIn("Geocoding stopped", logs.output[0])
+        done, logs = self._run_with_answers([UserError("down"), UserError("down")])
+        self.assertEqual(done, 0)
+        self.assertIn("Geocoding stopped", logs[0])
         self.assertTrue(all(facilities.mapped("contact_order_geo_queued")))
         self.assertFalse(any(facilities.mapped("contact_order_geo_failures")))
 
