@@ -208,29 +208,26 @@ def test_pylint_odoo_finds_print(fake, repo):
     assert proc.returncode != 0 and "print-used" in proc.stdout, proc.stdout
 
 
-def test_ruff_finds_unused_import(fake, repo):
-    (fake / "models" / "thing.py").write_text("import os\n" + GOOD_PY)
+def _ruff(fake, repo, *args):
+    """ruff with the project's configuration, on the fake addon."""
     ruff = shutil.which("ruff")
     cmd = [ruff] if ruff else [sys.executable, "-m", "ruff"]
-    proc = subprocess.run(
-        [*cmd, "check", "--no-fix", "--config", str(repo / "pyproject.toml"), "."],
+    return subprocess.run(
+        [*cmd, *args, "--config", str(repo / "pyproject.toml"), "."],
         cwd=fake.parent,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_ruff_finds_unused_import(fake, repo):
+    (fake / "models" / "thing.py").write_text("import os\n" + GOOD_PY)
+    proc = _ruff(fake, repo, "check", "--no-fix")
     assert proc.returncode != 0 and "F401" in proc.stdout, proc.stdout
 
 
 def test_ruff_format_finds_unformatted_code(fake, repo):
     (fake / "models" / "thing.py").write_text(GOOD_PY + "\nx = {  'a':1 }\n")
-    ruff = shutil.which("ruff")
-    cmd = [ruff] if ruff else [sys.executable, "-m", "ruff"]
-    proc = subprocess.run(
-        [*cmd, "format", "--check", "--config", str(repo / "pyproject.toml"), "."],
-        cwd=fake.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _ruff(fake, repo, "format", "--check")
     assert proc.returncode != 0 and "thing.py" in proc.stdout, proc.stdout
